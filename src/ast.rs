@@ -1,0 +1,494 @@
+//! What was written: the syntax tree of one `.arg` file, with a byte span on
+//! every node. Nothing here is resolved; identifiers are plain names.
+//!
+//! The productions named in doc comments are those of `grammar/argcheck.ebnf`.
+
+use crate::syntax::span::Span;
+use std::fmt;
+
+/// `file = { statement } ;`
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct File {
+    pub statements: Vec<Statement>,
+}
+
+/// An identifier as written, with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string literal: `value` has escapes resolved and line continuations folded
+/// to one space; `span` covers the quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str {
+    pub value: String,
+    pub span: Span,
+}
+
+/// The six statement keywords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatementKind {
+    Source,
+    Claim,
+    Premise,
+    Evidence,
+    Quantity,
+    Check,
+}
+
+impl StatementKind {
+    pub const ALL: [StatementKind; 6] = [
+        StatementKind::Source,
+        StatementKind::Claim,
+        StatementKind::Premise,
+        StatementKind::Evidence,
+        StatementKind::Quantity,
+        StatementKind::Check,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            StatementKind::Source => "source",
+            StatementKind::Claim => "claim",
+            StatementKind::Premise => "premise",
+            StatementKind::Evidence => "evidence",
+            StatementKind::Quantity => "quantity",
+            StatementKind::Check => "check",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<StatementKind> {
+        StatementKind::ALL.into_iter().find(|k| k.keyword() == word)
+    }
+
+    /// The keyword with its article, for messages: "a claim", "an evidence".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            StatementKind::Source => "a source",
+            StatementKind::Claim => "a claim",
+            StatementKind::Premise => "a premise",
+            StatementKind::Evidence => "an evidence",
+            StatementKind::Quantity => "a quantity",
+            StatementKind::Check => "a check",
+        }
+    }
+}
+
+impl fmt::Display for StatementKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+/// `statement = source | claim | premise | evidence | quantity | check ;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// The keyword at column 0.
+    pub keyword_span: Span,
+    /// Every statement but an anonymous `check` has one.
+    pub id: Option<Ident>,
+    pub head: Head,
+    pub clauses: Vec<Clause>,
+    /// From the keyword to the end of the last clause.
+    pub span: Span,
+    /// Whether a syntax error was reported inside this statement; rules that
+    /// judge what is *missing* stay quiet on such statements.
+    pub has_errors: bool,
+}
+
+/// What follows the identifier on the statement's first line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Head {
+    /// `source`, `claim`, `premise`, `evidence`: the title or text.
+    Text(Str),
+    /// `quantity ID = VALUE`.
+    Value(Value),
+    /// `check [ID:] EXPR REL EXPR`.
+    Check(Relation),
+    /// The head did not parse; the error was reported.
+    Missing,
+}
+
+/// Every clause keyword of section 3 of the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClauseKeyword {
+    By,
+    Date,
+    Url,
+    Kind,
+    File,
+    Cites,
+    Quote,
+    SupportedBy,
+    AttackedBy,
+    Supports,
+    Attacks,
+    Contradicts,
+    Assumed,
+    AsOf,
+    SameAs,
+    Allow,
+    Tags,
+    Note,
+}
+
+impl ClauseKeyword {
+    pub const ALL: [ClauseKeyword; 18] = [
+        ClauseKeyword::By,
+        ClauseKeyword::Date,
+        ClauseKeyword::Url,
+        ClauseKeyword::Kind,
+        ClauseKeyword::File,
+        ClauseKeyword::Cites,
+        ClauseKeyword::Quote,
+        ClauseKeyword::SupportedBy,
+        ClauseKeyword::AttackedBy,
+        ClauseKeyword::Supports,
+        ClauseKeyword::Attacks,
+        ClauseKeyword::Contradicts,
+        ClauseKeyword::Assumed,
+        ClauseKeyword::AsOf,
+        ClauseKeyword::SameAs,
+        ClauseKeyword::Allow,
+        ClauseKeyword::Tags,
+        ClauseKeyword::Note,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ClauseKeyword::By => "by",
+            ClauseKeyword::Date => "date",
+            ClauseKeyword::Url => "url",
+            ClauseKeyword::Kind => "kind",
+            ClauseKeyword::File => "file",
+            ClauseKeyword::Cites => "cites",
+            ClauseKeyword::Quote => "quote",
+            ClauseKeyword::SupportedBy => "supported-by",
+            ClauseKeyword::AttackedBy => "attacked-by",
+            ClauseKeyword::Supports => "supports",
+            ClauseKeyword::Attacks => "attacks",
+            ClauseKeyword::Contradicts => "contradicts",
+            ClauseKeyword::Assumed => "assumed",
+            ClauseKeyword::AsOf => "as-of",
+            ClauseKeyword::SameAs => "same-as",
+            ClauseKeyword::Allow => "allow",
+            ClauseKeyword::Tags => "tags",
+            ClauseKeyword::Note => "note",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<ClauseKeyword> {
+        ClauseKeyword::ALL.into_iter().find(|k| k.keyword() == word)
+    }
+
+    /// The statements that take this clause: the table of spec section 3.
+    pub fn allowed_on(self) -> &'static [StatementKind] {
+        use StatementKind::*;
+        match self {
+            ClauseKeyword::By
+            | ClauseKeyword::Date
+            | ClauseKeyword::Url
+            | ClauseKeyword::Kind
+            | ClauseKeyword::File => &[Source],
+            ClauseKeyword::Cites => &[Evidence, Quantity],
+            ClauseKeyword::Quote => &[Claim, Premise, Evidence, Quantity],
+            ClauseKeyword::SupportedBy => &[Claim, Premise],
+            ClauseKeyword::AttackedBy | ClauseKeyword::Attacks | ClauseKeyword::Contradicts => {
+                &[Claim, Premise, Evidence, Quantity]
+            }
+            ClauseKeyword::Supports => &[Claim, Premise, Evidence, Quantity, Check],
+            ClauseKeyword::Assumed => &[Claim, Premise, Quantity],
+            ClauseKeyword::AsOf | ClauseKeyword::SameAs => &[Quantity],
+            ClauseKeyword::Allow | ClauseKeyword::Tags | ClauseKeyword::Note => &StatementKind::ALL,
+        }
+    }
+}
+
+impl fmt::Display for ClauseKeyword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}
+
+/// `clause = INDENT clause-body NEWLINE ;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub keyword: ClauseKeyword,
+    pub keyword_span: Span,
+    pub body: ClauseBody,
+    /// From the keyword to the end of the clause.
+    pub span: Span,
+}
+
+/// The part of a clause after its keyword.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClauseBody {
+    /// `by`, `url`, `file`, `assumed`, `note`.
+    Text(Str),
+    /// `date`, `as-of`.
+    Date(DateLit),
+    /// `kind`.
+    Word(Ident),
+    /// `cites REF [at "LOCATOR"]`.
+    Cites { source: Ident, locator: Option<Str> },
+    /// `quote REF "VERBATIM"`.
+    Quote { source: Ident, text: Str },
+    /// `supported-by GROUP, ...`.
+    Groups(Vec<Group>),
+    /// `attacked-by`, `supports`, `attacks`, `tags`: a comma-separated list.
+    Refs(Vec<Ident>),
+    /// `contradicts REF`, `same-as REF`.
+    Ref(Ident),
+    /// `allow RULE "REASON"`.
+    Allow { rule: Ident, reason: Str },
+}
+
+/// `group = ref { "+" ref } ;` members of a linked group support only together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub members: Vec<Ident>,
+    pub span: Span,
+}
+
+/// A date literal `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, already checked to name a
+/// real calendar period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateLit {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub span: Span,
+}
+
+impl fmt::Display for DateLit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A number as written. The digits are kept, since trailing zeros carry
+/// precision: `int_digits` and `frac_digits` hold only ASCII digits (thousands
+/// separators removed), `exponent` is the `e` part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberLit {
+    pub int_digits: String,
+    pub frac_digits: String,
+    pub exponent: i32,
+    /// The literal exactly as written, separators included.
+    pub text: String,
+    pub span: Span,
+}
+
+/// Scale words: `thousand`, `million`, `billion`, `trillion`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scale {
+    Thousand,
+    Million,
+    Billion,
+    Trillion,
+}
+
+impl Scale {
+    pub fn word(self) -> &'static str {
+        match self {
+            Scale::Thousand => "thousand",
+            Scale::Million => "million",
+            Scale::Billion => "billion",
+            Scale::Trillion => "trillion",
+        }
+    }
+
+    /// The power of ten the word stands for.
+    pub fn exponent(self) -> u32 {
+        match self {
+            Scale::Thousand => 3,
+            Scale::Million => 6,
+            Scale::Billion => 9,
+            Scale::Trillion => 12,
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Scale> {
+        [Scale::Thousand, Scale::Million, Scale::Billion, Scale::Trillion]
+            .into_iter()
+            .find(|s| s.word() == word)
+    }
+}
+
+/// Hedges, in the groups of spec section 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hedge {
+    /// `exactly`
+    Exactly,
+    /// `about`, `around`, `approximately`
+    About,
+    /// `nearly`, `almost`
+    Nearly,
+    /// `over`, `more than`, `above`
+    Over,
+    /// `under`, `less than`, `below`
+    Under,
+    /// `at least`
+    AtLeast,
+    /// `at most`
+    AtMost,
+}
+
+/// A unit as written: `%`, or words joined by `/` (`USD/year`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitLit {
+    pub text: String,
+    pub span: Span,
+}
+
+/// `number-value = [ hedge ] number [ scale ] [ unit ] [ tolerance ] ;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberValue {
+    pub hedge: Option<(Hedge, Span)>,
+    pub number: NumberLit,
+    pub scale: Option<(Scale, Span)>,
+    pub unit: Option<UnitLit>,
+    /// `± NUMBER [SCALE]` or `+/- NUMBER [SCALE]`.
+    pub tolerance: Option<Tolerance>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tolerance {
+    pub number: NumberLit,
+    pub scale: Option<(Scale, Span)>,
+    pub span: Span,
+}
+
+/// `value = number-value | date ;`
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(NumberValue),
+    Date(DateLit),
+}
+
+impl Value {
+    pub fn span(&self) -> Span {
+        match self {
+            Value::Number(n) => n.span,
+            Value::Date(d) => d.span,
+        }
+    }
+}
+
+/// Relations of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl RelOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            RelOp::Eq => "=",
+            RelOp::Ne => "!=",
+            RelOp::Lt => "<",
+            RelOp::Le => "<=",
+            RelOp::Gt => ">",
+            RelOp::Ge => ">=",
+        }
+    }
+}
+
+/// `relation = expr rel-op expr ;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub lhs: Expr,
+    pub op: RelOp,
+    pub op_span: Span,
+    pub rhs: Expr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+        }
+    }
+}
+
+/// Built-in functions of expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Func {
+    Sum,
+    Min,
+    Max,
+}
+
+impl Func {
+    pub fn name(self) -> &'static str {
+        match self {
+            Func::Sum => "sum",
+            Func::Min => "min",
+            Func::Max => "max",
+        }
+    }
+}
+
+/// `expr`: an arithmetic expression over quantities and literal values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// A literal value (`28.22 %`, `about 5 million users`, `2015-10`).
+    Literal(Value),
+    /// A quantity named by its identifier.
+    Ref(Ident),
+    Neg(Box<Expr>),
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Call {
+        func: Func,
+        args: Vec<Expr>,
+    },
+    /// Parentheses, kept so the formatter and messages can show them.
+    Paren(Box<Expr>),
+}
+
+impl Statement {
+    pub fn clauses_of(&self, keyword: ClauseKeyword) -> impl Iterator<Item = &Clause> {
+        self.clauses.iter().filter(move |c| c.keyword == keyword)
+    }
+
+    pub fn has_clause(&self, keyword: ClauseKeyword) -> bool {
+        self.clauses_of(keyword).next().is_some()
+    }
+}

@@ -1,0 +1,1 @@
+//! Exact numbers: intervals of rationals, units, dates (spec section 5).

@@ -1,0 +1,3 @@
+//! The front end: spans, the nom parser and its errors.
+
+pub mod span;
