@@ -1,0 +1,248 @@
+//! Units and dimensions. A unit as written becomes a conversion factor, a
+//! dimension (products of base words with integer powers) and, for `%` and
+//! `pp`, a memory of which of the two was written.
+
+use super::decimal::ratio;
+use num_rational::BigRational;
+use num_traits::One;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The base dimension of time; every time unit is converted to days.
+const DAY: &str = "day";
+
+/// Whether a dimensionless value was stated in `%`, in `pp`, or neither.
+/// Both are hundredths; relating one to the other is `percent-vs-points`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PercentKind {
+    None,
+    Percent,
+    Points,
+}
+
+impl PercentKind {
+    /// The kind of `a + b`: `%` plus `pp` stays `%` (28 % + 2 pp = 30 %).
+    pub fn of_sum(a: PercentKind, b: PercentKind) -> PercentKind {
+        use PercentKind::*;
+        match (a, b) {
+            (Percent, _) | (_, Percent) => Percent,
+            (Points, _) | (_, Points) => Points,
+            _ => None,
+        }
+    }
+
+    /// The kind of `a - b`: the difference of two percentages is in points.
+    pub fn of_difference(a: PercentKind, b: PercentKind) -> PercentKind {
+        use PercentKind::*;
+        match (a, b) {
+            (Percent, Percent) => Points,
+            (Points, Points) | (Points, None) | (None, Points) => Points,
+            (Percent, _) | (_, Percent) => Percent,
+            (None, None) => None,
+        }
+    }
+
+    /// The kind of a product or quotient whose result is dimensionless: a
+    /// percentage scaled by a plain number stays a percentage (`2 * 3 %`,
+    /// `6 % / 2`); anything else (`x / x`, `% * %`) is a plain ratio.
+    pub fn of_scaling(numerator: PercentKind, other: PercentKind, other_is_plain: bool) -> PercentKind {
+        if other == PercentKind::None && other_is_plain { numerator } else { PercentKind::None }
+    }
+}
+
+/// A product of base dimensions with integer powers. Base names compare
+/// case-insensitively; the first spelling seen is kept for messages.
+#[derive(Debug, Clone, Default)]
+pub struct Dimension {
+    /// lower-cased name -> (spelling, power), powers never 0.
+    bases: BTreeMap<String, (String, i32)>,
+}
+
+impl PartialEq for Dimension {
+    fn eq(&self, other: &Dimension) -> bool {
+        self.bases.len() == other.bases.len()
+            && self
+                .bases
+                .iter()
+                .zip(other.bases.iter())
+                .all(|((ka, (_, pa)), (kb, (_, pb)))| ka == kb && pa == pb)
+    }
+}
+
+impl Eq for Dimension {}
+
+impl Dimension {
+    pub fn dimensionless() -> Dimension {
+        Dimension::default()
+    }
+
+    pub fn base(name: &str) -> Dimension {
+        let mut dimension = Dimension::default();
+        dimension.bases.insert(name.to_lowercase(), (name.to_string(), 1));
+        dimension
+    }
+
+    pub fn time() -> Dimension {
+        Dimension::base(DAY)
+    }
+
+    pub fn is_dimensionless(&self) -> bool {
+        self.bases.is_empty()
+    }
+
+    pub fn is_time(&self) -> bool {
+        *self == Dimension::time()
+    }
+
+    pub fn times(&self, other: &Dimension) -> Dimension {
+        self.combine(other, 1)
+    }
+
+    pub fn per(&self, other: &Dimension) -> Dimension {
+        self.combine(other, -1)
+    }
+
+    fn combine(&self, other: &Dimension, sign: i32) -> Dimension {
+        let mut result = self.clone();
+        for (key, (spelling, power)) in &other.bases {
+            let entry = result.bases.entry(key.clone()).or_insert_with(|| (spelling.clone(), 0));
+            entry.1 = entry.1.saturating_add(power.saturating_mul(sign));
+        }
+        result.bases.retain(|_, (_, power)| *power != 0);
+        result
+    }
+
+    /// Help for `user` vs `users`: two dimensions that differ only in one
+    /// base word, one being the other plus `s`.
+    pub fn plural_help(&self, other: &Dimension) -> Option<String> {
+        let only_left: Vec<_> = self.bases.iter().filter(|(k, v)| other.bases.get(*k) != Some(v)).collect();
+        let only_right: Vec<_> = other.bases.iter().filter(|(k, v)| self.bases.get(*k) != Some(v)).collect();
+        let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice()) else {
+            return None;
+        };
+        let plural = format!("{ka}s") == **kb || format!("{kb}s") == **ka;
+        (plural && pa == pb).then(|| {
+            let (singular, plural) = if ka.len() < kb.len() { (sa, sb) } else { (sb, sa) };
+            format!("`{singular}` and `{plural}` differ only by a plural s; write one of them everywhere")
+        })
+    }
+}
+
+impl fmt::Display for Dimension {
+    /// `users`, `USD/day`, `m*kg/day^2`; the time base alone reads `days`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_dimensionless() {
+            return f.write_str("a plain number");
+        }
+        if self.is_time() {
+            return f.write_str("days");
+        }
+        let part = |power: i32, spelling: &str| {
+            if power.abs() == 1 { spelling.to_string() } else { format!("{spelling}^{}", power.abs()) }
+        };
+        let numerator: Vec<String> =
+            self.bases.values().filter(|(_, p)| *p > 0).map(|(s, p)| part(*p, s)).collect();
+        let denominator: Vec<String> =
+            self.bases.values().filter(|(_, p)| *p < 0).map(|(s, p)| part(*p, s)).collect();
+        let top = if numerator.is_empty() { "1".to_string() } else { numerator.join("*") };
+        if denominator.is_empty() { f.write_str(&top) } else { write!(f, "{top}/{}", denominator.join("/")) }
+    }
+}
+
+/// A unit as written, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Multiplies a value in this unit to the base units (days for time,
+    /// 1/100 for `%` and `pp`).
+    pub factor: BigRational,
+    pub dimension: Dimension,
+    pub percent: PercentKind,
+}
+
+impl Unit {
+    pub fn none() -> Unit {
+        Unit { factor: BigRational::one(), dimension: Dimension::dimensionless(), percent: PercentKind::None }
+    }
+
+    /// Resolves `%`, `pp`, time words and other words joined by `/`.
+    pub fn parse(text: &str) -> Unit {
+        let mut parts = text.split('/').map(str::trim);
+        let mut unit = parts.next().map_or_else(Unit::none, word_unit);
+        for denominator in parts {
+            let d = word_unit(denominator);
+            unit.factor /= d.factor;
+            unit.dimension = unit.dimension.per(&d.dimension);
+        }
+        unit.percent = match text.trim() {
+            "%" => PercentKind::Percent,
+            t if t.eq_ignore_ascii_case("pp") => PercentKind::Points,
+            _ => PercentKind::None,
+        };
+        unit
+    }
+}
+
+/// Days in a year of the Gregorian calendar on average: 365.2425.
+pub fn days_per_year() -> BigRational {
+    ratio(3_652_425, 10_000)
+}
+
+fn word_unit(word: &str) -> Unit {
+    let time = |days: BigRational| Unit { factor: days, dimension: Dimension::time(), percent: PercentKind::None };
+    let hundredth = Unit { factor: ratio(1, 100), dimension: Dimension::dimensionless(), percent: PercentKind::None };
+    match word.to_lowercase().as_str() {
+        "" => Unit::none(),
+        "%" | "pp" => hundredth,
+        "day" | "days" => time(BigRational::one()),
+        "week" | "weeks" => time(ratio(7, 1)),
+        "month" | "months" => time(days_per_year() / ratio(12, 1)),
+        "year" | "years" => time(days_per_year()),
+        _ => Unit { factor: BigRational::one(), dimension: Dimension::base(word), percent: PercentKind::None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_words_compare_case_insensitively() {
+        assert_eq!(Unit::parse("USD").dimension, Unit::parse("usd").dimension);
+        assert_ne!(Unit::parse("user").dimension, Unit::parse("users").dimension);
+    }
+
+    #[test]
+    fn quotients_and_time() {
+        let per_year = Unit::parse("USD/year");
+        assert_eq!(per_year.dimension, Dimension::base("USD").per(&Dimension::time()));
+        assert_eq!(per_year.factor, ratio(10_000, 3_652_425));
+        assert_eq!(Unit::parse("weeks").factor, ratio(7, 1));
+        assert_eq!(per_year.dimension.to_string(), "USD/day");
+    }
+
+    #[test]
+    fn ratio_of_equal_dimensions_is_dimensionless() {
+        let users = Dimension::base("users");
+        assert!(users.per(&users).is_dimensionless());
+    }
+
+    #[test]
+    fn plural_help_names_both_words() {
+        let help = Dimension::base("user").plural_help(&Dimension::base("users"));
+        assert_eq!(
+            help.as_deref(),
+            Some("`user` and `users` differ only by a plural s; write one of them everywhere")
+        );
+        assert!(Dimension::base("user").plural_help(&Dimension::base("USD")).is_none());
+    }
+
+    #[test]
+    fn percent_and_points_are_hundredths() {
+        let percent = Unit::parse("%");
+        let points = Unit::parse("pp");
+        assert_eq!(percent.factor, points.factor);
+        assert_eq!(percent.percent, PercentKind::Percent);
+        assert_eq!(points.percent, PercentKind::Points);
+        assert_eq!(PercentKind::of_difference(PercentKind::Percent, PercentKind::Percent), PercentKind::Points);
+    }
+}

@@ -1,0 +1,246 @@
+//! A stated value (spec section 5, "Every value is an interval") as the
+//! interval it stands for under a reading.
+//!
+//! Choices made here:
+//! - The quantum counts the digits as written: `q = 10^(exponent - d) * m`
+//!   with `d` fraction digits and scale `m`. The coarse reading applies only
+//!   when `d = 0` and the integer part ends in `z >= 1` zeros after a nonzero
+//!   digit (a bare `0` has no rounding zeros): then `q = 10^(exponent + z) * m`.
+//! - A tolerance replaces the rounding interval (`5 ± 1` is `[4, 6]` under both
+//!   readings); it has its own scale and shares the value's unit.
+//! - Hedges do not depend on the reading. `about` widens the strict (or
+//!   tolerance) interval by `about_tolerance * |v|` each side; `nearly v` is
+//!   the closed interval between `nearly_factor * v` and `v`, i.e. just short
+//!   of `v` in magnitude, so `nearly` of a negative `v` is `[v, 0.95 v]`;
+//!   `over`, `under`, `at least`, `at most` and `exactly` use `v` itself.
+//!   Literals are unsigned, so negative `v` only arises in future extensions.
+//! - A unit's factor (days for time units, 1/100 for `%`/`pp`) applies to the
+//!   whole interval, tolerance included.
+
+use super::dates::{date_interval, year_interval};
+use super::decimal::{digits_value, pow10};
+use super::interval::Interval;
+use super::units::{Dimension, PercentKind, Unit};
+use super::{NumberSettings, Reading};
+use crate::ast::{Hedge, NumberLit, NumberValue, Scale, Value};
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+
+/// Why a value could not be turned into an interval. Each is something the
+/// parser already refuses, so no numeric finding is reported for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueError {
+    /// An exponent beyond [`super::decimal::MAX_DECIMAL_EXPONENT`].
+    ExponentOutOfRange,
+    /// Digits that are not ASCII digits.
+    InvalidDigits,
+    /// A month or day that does not exist.
+    InvalidDate,
+}
+
+/// What kind of thing an interval measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountKind {
+    /// A number with a dimension.
+    Number,
+    /// A date: the interval is of day numbers.
+    Date,
+    /// A bare four-digit integer (`1998`): a number unless it is combined by
+    /// `+`, `-` or a relation with a date, where it is the year.
+    YearOrNumber(i64),
+}
+
+/// A value or an evaluated expression: its interval in base units, its
+/// dimension, and whether it was stated in `%` or `pp`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    pub interval: Interval,
+    pub dimension: Dimension,
+    pub percent: PercentKind,
+    pub kind: AmountKind,
+}
+
+impl Amount {
+    pub fn number(interval: Interval, dimension: Dimension, percent: PercentKind) -> Amount {
+        Amount { interval, dimension, percent, kind: AmountKind::Number }
+    }
+
+    pub fn date(interval: Interval) -> Amount {
+        Amount { interval, dimension: Dimension::dimensionless(), percent: PercentKind::None, kind: AmountKind::Date }
+    }
+
+    /// A year-or-number read as the year; other amounts unchanged.
+    pub fn as_date(&self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(year) => Amount::date(year_interval(year)),
+            _ => self.clone(),
+        }
+    }
+
+    /// A year-or-number read as the number; other amounts unchanged.
+    pub fn as_number(&self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(_) => Amount { kind: AmountKind::Number, ..self.clone() },
+            _ => self.clone(),
+        }
+    }
+
+    pub fn is_date(&self) -> bool {
+        self.kind == AmountKind::Date
+    }
+}
+
+/// The amount a stated value stands for under `reading`.
+pub fn value_amount(value: &Value, reading: Reading, settings: &NumberSettings) -> Result<Amount, ValueError> {
+    match value {
+        Value::Date(date) => date_interval(date).map(Amount::date).ok_or(ValueError::InvalidDate),
+        Value::Number(number) => {
+            let interval = number_interval(number, reading, settings)?;
+            let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+            let kind = bare_year(number).map_or(AmountKind::Number, AmountKind::YearOrNumber);
+            Ok(Amount { interval, dimension: unit.dimension, percent: unit.percent, kind })
+        }
+    }
+}
+
+/// The interval a number value stands for under `reading`, in base units.
+pub fn number_interval(number: &NumberValue, reading: Reading, settings: &NumberSettings) -> Result<Interval, ValueError> {
+    let scale = number.scale.map(|(s, _)| s);
+    let written = Written::of(&number.number, scale)?;
+    let v = written.value()?;
+    let base = match &number.tolerance {
+        Some(tolerance) => {
+            let t = Written::of(&tolerance.number, tolerance.scale.map(|(s, _)| s))?.value()?;
+            Interval::closed(&v - &t, &v + &t)
+        }
+        None => {
+            let reading = if number.hedge.is_some() { Reading::Strict } else { reading };
+            let half = written.quantum(reading)? / BigRational::from_integer(2.into());
+            Interval::closed(&v - &half, &v + &half)
+        }
+    };
+    let interval = match number.hedge.map(|(h, _)| h) {
+        None => base,
+        Some(Hedge::Exactly) => Interval::point(v),
+        Some(Hedge::About) => {
+            let widen = &settings.about_tolerance * v.abs();
+            base.add(&Interval::closed(-widen.clone(), widen))
+        }
+        Some(Hedge::Nearly) => Interval::closed(&settings.nearly_factor * &v, v),
+        Some(Hedge::Over) => Interval::above(v, false),
+        Some(Hedge::Under) => Interval::below(v, false),
+        Some(Hedge::AtLeast) => Interval::above(v, true),
+        Some(Hedge::AtMost) => Interval::below(v, true),
+    };
+    let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+    Ok(interval.scale(&unit.factor))
+}
+
+/// The strict quantum of a plain figure (no hedge, no tolerance) in base
+/// units: the precision its digits claim. `None` for hedged or toleranced
+/// values, whose width is stated rather than implied by digits.
+pub fn stated_quantum(value: &Value) -> Option<BigRational> {
+    let Value::Number(number) = value else { return None };
+    if number.hedge.is_some() || number.tolerance.is_some() {
+        return None;
+    }
+    let quantum = Written::of(&number.number, number.scale.map(|(s, _)| s)).ok()?.quantum(Reading::Strict).ok()?;
+    let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+    Some(quantum * unit.factor)
+}
+
+/// A bare four-digit integer: no fraction, exponent, separator, scale, unit,
+/// hedge or tolerance. Returns the year it may name.
+pub fn bare_year(number: &NumberValue) -> Option<i64> {
+    let lit = &number.number;
+    let bare = number.hedge.is_none()
+        && number.scale.is_none()
+        && number.unit.is_none()
+        && number.tolerance.is_none()
+        && lit.frac_digits.is_empty()
+        && lit.exponent == 0
+        && lit.int_digits.len() == 4
+        && lit.text == lit.int_digits
+        && lit.int_digits.bytes().all(|b| b.is_ascii_digit());
+    if bare { lit.int_digits.parse().ok() } else { None }
+}
+
+/// The value as it reads in a message: `28.22 %`, `about 670 million users`.
+pub fn value_text(value: &Value) -> String {
+    let Value::Number(number) = value else {
+        return match value {
+            Value::Date(date) => date.to_string(),
+            Value::Number(_) => String::new(),
+        };
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some((hedge, _)) = number.hedge {
+        parts.push(hedge_word(hedge).to_string());
+    }
+    parts.push(number.number.text.clone());
+    if let Some((scale, _)) = number.scale {
+        parts.push(scale.word().to_string());
+    }
+    if let Some(unit) = &number.unit {
+        parts.push(unit.text.clone());
+    }
+    if let Some(tolerance) = &number.tolerance {
+        parts.push("±".to_string());
+        parts.push(tolerance.number.text.clone());
+        if let Some((scale, _)) = tolerance.scale {
+            parts.push(scale.word().to_string());
+        }
+    }
+    parts.join(" ")
+}
+
+fn hedge_word(hedge: Hedge) -> &'static str {
+    match hedge {
+        Hedge::Exactly => "exactly",
+        Hedge::About => "about",
+        Hedge::Nearly => "nearly",
+        Hedge::Over => "over",
+        Hedge::Under => "under",
+        Hedge::AtLeast => "at least",
+        Hedge::AtMost => "at most",
+    }
+}
+
+/// A number's digits as written: `mantissa * 10^shift` is its value.
+struct Written {
+    mantissa: num_bigint::BigInt,
+    /// `exponent - d + scale exponent`: the power of the last written digit.
+    shift: i64,
+    /// Zeros ending the integer part when there is no fraction (coarse).
+    rounding_zeros: i64,
+}
+
+impl Written {
+    fn of(lit: &NumberLit, scale: Option<Scale>) -> Result<Written, ValueError> {
+        let digits = format!("{}{}", lit.int_digits, lit.frac_digits);
+        let mantissa = digits_value(&digits).ok_or(ValueError::InvalidDigits)?;
+        let fraction_digits = i64::try_from(lit.frac_digits.len()).map_err(|_| ValueError::ExponentOutOfRange)?;
+        let scale_exponent = scale.map_or(0, |s| i64::from(s.exponent()));
+        let shift = i64::from(lit.exponent) - fraction_digits + scale_exponent;
+        let rounding_zeros = if lit.frac_digits.is_empty() && !mantissa.is_zero() {
+            let zeros = lit.int_digits.bytes().rev().take_while(|b| *b == b'0').count();
+            i64::try_from(zeros).map_err(|_| ValueError::ExponentOutOfRange)?
+        } else {
+            0
+        };
+        Ok(Written { mantissa, shift, rounding_zeros })
+    }
+
+    fn value(&self) -> Result<BigRational, ValueError> {
+        let power = pow10(self.shift).ok_or(ValueError::ExponentOutOfRange)?;
+        Ok(BigRational::from_integer(self.mantissa.clone()) * power)
+    }
+
+    fn quantum(&self, reading: Reading) -> Result<BigRational, ValueError> {
+        let exponent = match reading {
+            Reading::Strict => self.shift,
+            Reading::Coarse => self.shift + self.rounding_zeros,
+        };
+        pow10(exponent).ok_or(ValueError::ExponentOutOfRange)
+    }
+}

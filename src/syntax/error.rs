@@ -1,0 +1,129 @@
+//! Syntax errors: what was expected, what was found, and where.
+
+use crate::syntax::span::Span;
+use std::borrow::Cow;
+
+/// One syntax error, ready to become a `syntax-error` finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    /// The text of the label under the span.
+    pub label: String,
+    pub help: Option<String>,
+}
+
+/// The error type threaded through the nom parsers. It points into the file
+/// text (`at` is a suffix of it) so spans can be recovered from pointers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PError<'a> {
+    pub at: &'a str,
+    /// Length in bytes of the offending text (0: a point).
+    pub len: usize,
+    pub kind: PErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PErrorKind {
+    /// "expected {0}, found ..." with the found part described from the input.
+    Expected(Cow<'static, str>),
+    /// A complete message with its label and help.
+    Custom {
+        message: String,
+        label: String,
+        help: Option<String>,
+    },
+}
+
+impl<'a> PError<'a> {
+    pub fn expected(at: &'a str, what: impl Into<Cow<'static, str>>) -> Self {
+        PError {
+            at,
+            len: found_len(at),
+            kind: PErrorKind::Expected(what.into()),
+        }
+    }
+
+    pub fn custom(
+        at: &'a str,
+        len: usize,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        PError {
+            at,
+            len,
+            kind: PErrorKind::Custom {
+                message: message.into(),
+                label: label.into(),
+                help,
+            },
+        }
+    }
+
+    /// Turns this into a [`SyntaxError`], given the offset of `at` in the file.
+    pub fn into_syntax_error(self, offset: usize) -> SyntaxError {
+        let span = Span::new(offset, offset + self.len);
+        match self.kind {
+            PErrorKind::Expected(what) => {
+                let found = describe_found(self.at);
+                SyntaxError {
+                    span,
+                    message: format!("expected {what}, found {found}"),
+                    label: format!("expected {what}"),
+                    help: None,
+                }
+            }
+            PErrorKind::Custom {
+                message,
+                label,
+                help,
+            } => SyntaxError {
+                span,
+                message,
+                label,
+                help,
+            },
+        }
+    }
+}
+
+impl<'a> nom::error::ParseError<&'a str> for PError<'a> {
+    fn from_error_kind(input: &'a str, kind: nom::error::ErrorKind) -> Self {
+        PError::expected(input, kind.description().to_lowercase())
+    }
+
+    fn append(_input: &'a str, _kind: nom::error::ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+/// The byte length of the token at the start of `rest`, for an error's span:
+/// a word, a number, or one character; 0 at the end of a line or of input.
+pub fn found_len(rest: &str) -> usize {
+    let Some(first) = rest.chars().next() else {
+        return 0;
+    };
+    if first == '\n' || first == '\r' {
+        return 0;
+    }
+    if first.is_alphanumeric() || first == '_' {
+        return rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(rest.len());
+    }
+    first.len_utf8()
+}
+
+/// How the text at the start of `rest` reads in a message: "`word`",
+/// "end of line", "end of file".
+pub fn describe_found(rest: &str) -> String {
+    match rest.chars().next() {
+        None => "end of file".to_owned(),
+        Some('\n' | '\r') => "end of line".to_owned(),
+        Some('"') => "a string".to_owned(),
+        Some(c) if c.is_whitespace() => "whitespace".to_owned(),
+        Some(_) => format!("`{}`", &rest[..found_len(rest)]),
+    }
+}

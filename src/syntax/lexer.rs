@@ -1,0 +1,415 @@
+//! Lexemes of `grammar/argcheck.ebnf`, as nom parsers over slices of the file
+//! text. Each returns the slice it recognised; [`Ctx`] turns slices into spans.
+
+use crate::syntax::error::PError;
+use crate::syntax::span::Span;
+use nom::IResult;
+use nom::Parser;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::combinator::recognize;
+
+pub type PResult<'a, T> = IResult<&'a str, T, PError<'a>>;
+
+/// The whole file text, so that spans can be computed from sub-slices.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub text: &'a str,
+}
+
+impl<'a> Ctx<'a> {
+    /// The byte offset in the file of the start of `rest`, a suffix or
+    /// sub-slice of the file text.
+    pub fn offset(&self, rest: &str) -> usize {
+        let base = self.text.as_ptr() as usize;
+        let at = rest.as_ptr() as usize;
+        debug_assert!(at >= base && at <= base + self.text.len());
+        at - base
+    }
+
+    /// The span of a sub-slice of the file text.
+    pub fn span(&self, slice: &str) -> Span {
+        let start = self.offset(slice);
+        Span::new(start, start + slice.len())
+    }
+
+    /// The span from the start of `from` to the start of `to`, two suffixes.
+    pub fn between(&self, from: &str, to: &str) -> Span {
+        Span::new(self.offset(from), self.offset(to))
+    }
+}
+
+/// Inline whitespace: spaces and tabs (never a line break).
+pub fn is_inline_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// Zero or more spaces and tabs.
+pub fn space0(i: &str) -> PResult<'_, &str> {
+    take_while(is_inline_space).parse(i)
+}
+
+/// One or more spaces and tabs.
+pub fn space1(i: &str) -> PResult<'_, &str> {
+    take_while1(is_inline_space)
+        .parse(i)
+        .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "whitespace")))
+}
+
+/// Whether `rest` is at the end of its line: only whitespace and an optional
+/// comment remain before the line break.
+pub fn at_line_end(rest: &str) -> bool {
+    let trimmed = rest.trim_start_matches(is_inline_space);
+    trimmed.is_empty()
+        || trimmed.starts_with('\n')
+        || trimmed.starts_with("\r\n")
+        || trimmed == "\r"
+        || (trimmed.starts_with('#') && trimmed.len() < rest.len())
+}
+
+fn is_ident_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_ident_continue(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
+}
+
+/// `identifier = ( letter | "_" ) { letter | digit | "_" | "." | "-" } ;`
+/// not ending in `.` or `-`.
+///
+/// Returns the identifier's slice. A trailing `.` or `-` is a failure with its
+/// own message, since it is a common slip (`a -b`).
+pub fn identifier(i: &str) -> PResult<'_, &str> {
+    let (rest, word) = recognize((
+        take_while1(is_ident_start),
+        take_while(is_ident_continue),
+    ))
+    .parse(i)
+    .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "an identifier")))?;
+    if let Some(last) = word.chars().last()
+        && (last == '.' || last == '-')
+    {
+        return Err(nom::Err::Failure(PError::custom(
+            i,
+            word.len(),
+            format!("identifier `{word}` ends in `{last}`"),
+            format!("identifiers cannot end in `{last}`"),
+            Some(if last == '-' {
+                "binary `-` needs whitespace on both sides: `a - b`".to_owned()
+            } else {
+                "remove the trailing `.`".to_owned()
+            }),
+        )));
+    }
+    Ok((rest, word))
+}
+
+/// A keyword-like word: letters, digits, `_` and `-` (clause keywords such as
+/// `supported-by`, rule names such as `unused-allow`).
+pub fn word(i: &str) -> PResult<'_, &str> {
+    recognize((
+        take_while1(|c: char| c.is_ascii_alphabetic() || c == '_'),
+        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+    ))
+    .parse(i)
+    .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "a word")))
+}
+
+/// `unit-word = letter { letter | digit | "_" } ;`
+pub fn unit_word(i: &str) -> PResult<'_, &str> {
+    recognize((
+        take_while1(|c: char| c.is_alphabetic()),
+        take_while(|c: char| c.is_alphanumeric() || c == '_'),
+    ))
+    .parse(i)
+    .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "a unit")))
+}
+
+/// Recognises a literal `t` not followed by an identifier character, so that
+/// `at` does not match the start of `atlas`.
+pub fn keyword<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| {
+        let (rest, kw) = tag::<_, _, PError<'a>>(t)
+            .parse(i)
+            .map_err(|_| nom::Err::Error(PError::expected(i, format!("`{t}`"))))?;
+        if rest.starts_with(is_ident_continue) {
+            return Err(nom::Err::Error(PError::expected(i, format!("`{t}`"))));
+        }
+        Ok((rest, kw))
+    }
+}
+
+/// Parsed digits of a `number`, before their meaning is applied.
+pub struct NumberParts<'a> {
+    pub text: &'a str,
+    pub int_digits: String,
+    pub frac_digits: String,
+    pub exponent: i32,
+}
+
+/// The largest exponent magnitude argcheck reads.
+pub const MAX_EXPONENT: i64 = 1000;
+
+/// `number = digits { "," digit digit digit } [ "." digits ] [ exponent ] ;`
+///
+/// A comma continues the number only when exactly three digits follow it, so
+/// `sum(1, 2)` and `1,234` both read as meant. A group of other lengths directly
+/// after a comma (`1,23`, `1,2345`) is an error.
+pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
+    let digits = |s| take_while1::<_, _, PError<'_>>(|c: char| c.is_ascii_digit()).parse(s);
+    let (mut rest, first) =
+        digits(i).map_err(|_| nom::Err::Error(PError::expected(i, "a number")))?;
+    let mut int_digits = first.to_owned();
+    while let Some(after_comma) = rest.strip_prefix(',') {
+        let group_len = after_comma
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after_comma.len());
+        if group_len == 0 {
+            break;
+        }
+        if group_len != 3 {
+            return Err(nom::Err::Failure(PError::custom(
+                rest,
+                1 + group_len,
+                format!(
+                    "a thousands separator must be followed by three digits, found {group_len}"
+                ),
+                "digit group of the wrong length",
+                Some("separate list items with a comma and a space: `1, 23`".to_owned()),
+            )));
+        }
+        int_digits.push_str(&after_comma[..3]);
+        rest = &after_comma[3..];
+    }
+    let mut frac_digits = String::new();
+    if let Some(after_dot) = rest.strip_prefix('.')
+        && after_dot.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (r, frac) = digits(after_dot)?;
+        frac_digits = frac.to_owned();
+        rest = r;
+    }
+    let mut exponent = 0i32;
+    if let Some(after_e) = rest.strip_prefix(['e', 'E']) {
+        let (sign, unsigned) = match after_e.strip_prefix('-') {
+            Some(u) => (-1i64, u),
+            None => (1i64, after_e.strip_prefix('+').unwrap_or(after_e)),
+        };
+        if let Ok((r, exp_digits)) = digits(unsigned) {
+            let magnitude: Option<i64> = exp_digits.parse().ok();
+            match magnitude.map(|m| sign * m) {
+                Some(e) if e.abs() <= MAX_EXPONENT => exponent = e as i32,
+                _ => {
+                    let len = i.len() - r.len();
+                    return Err(nom::Err::Failure(PError::custom(
+                        i,
+                        len,
+                        format!("exponent of `{}` is out of range", &i[..len]),
+                        "exponent out of range",
+                        Some(format!(
+                            "argcheck reads exponents from -{MAX_EXPONENT} to {MAX_EXPONENT}"
+                        )),
+                    )));
+                }
+            }
+            rest = r;
+        }
+    }
+    let text = &i[..i.len() - rest.len()];
+    Ok((
+        rest,
+        NumberParts {
+            text,
+            int_digits,
+            frac_digits,
+            exponent,
+        },
+    ))
+}
+
+/// A string literal `"..."` with escapes `\"`, `\\`, `\n`. A line break inside
+/// it, with the indentation after it, reads as one space: the string continues
+/// on the statement's next line. `i` must be limited to the statement's text,
+/// so that a string still open at the statement's end is reported at its
+/// opening quote.
+pub fn string(i: &str) -> PResult<'_, String> {
+    let Some(body) = i.strip_prefix('"') else {
+        return Err(nom::Err::Error(PError::expected(i, "a string")));
+    };
+    let mut value = String::new();
+    let mut pos = 0;
+    while let Some(c) = body[pos..].chars().next() {
+        match c {
+            '"' => return Ok((&body[pos + 1..], value)),
+            '\\' => {
+                let escaped = body[pos + 1..].chars().next();
+                match escaped {
+                    Some('"') => value.push('"'),
+                    Some('\\') => value.push('\\'),
+                    Some('n') => value.push('\n'),
+                    None => break,
+                    Some(other) => {
+                        let shown = if other == '\n' || other == '\r' {
+                            "a backslash at the end of a line is not an escape".to_owned()
+                        } else {
+                            format!("unknown escape `\\{other}` in string")
+                        };
+                        let len = if other == '\n' || other == '\r' { 1 } else { 1 + other.len_utf8() };
+                        return Err(nom::Err::Failure(PError::custom(
+                            &body[pos..],
+                            len,
+                            shown,
+                            "unknown escape",
+                            Some(r#"the escapes are `\"`, `\\` and `\n`"#.to_owned()),
+                        )));
+                    }
+                }
+                pos += 1 + escaped.map_or(0, char::len_utf8);
+            }
+            '\r' | '\n' => {
+                // The break and the indentation after it read as one space.
+                let after = &body[pos..];
+                let after = after.strip_prefix('\r').unwrap_or(after);
+                let after = after.strip_prefix('\n').unwrap_or(after);
+                let after = after.trim_start_matches(is_inline_space);
+                value.push(' ');
+                pos = body.len() - after.len();
+            }
+            other => {
+                value.push(other);
+                pos += other.len_utf8();
+            }
+        }
+    }
+    Err(nom::Err::Failure(PError::custom(
+        i,
+        1,
+        "unterminated string",
+        "this string is never closed",
+        Some("close it with `\"` before the statement ends".to_owned()),
+    )))
+}
+
+/// A date `YYYY-MM-DD`, `YYYY-MM` or (where `allow_year`) `YYYY`, checked to
+/// name a real calendar period. Returns `(year, month, day, slice)`.
+pub type DateParts<'a> = (i32, Option<u8>, Option<u8>, &'a str);
+
+/// `date = year [ "-" month [ "-" day ] ] ;`
+pub fn date(allow_year: bool) -> impl Fn(&str) -> PResult<'_, DateParts<'_>> {
+    move |i: &str| {
+        let bytes = i.as_bytes();
+        let is_digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        let all_digits = |from: usize, to: usize| (from..to).all(is_digit);
+        let not_continued = |k: usize| {
+            !bytes
+                .get(k)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        };
+        let expected = || nom::Err::Error(PError::expected(i, "a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
+        if !all_digits(0, 4) || is_digit(4) {
+            return Err(expected());
+        }
+        let year: i32 = i[..4].parse().map_err(|_| expected())?;
+        let (len, month, day) = if bytes.get(4) == Some(&b'-') && all_digits(5, 7) && !is_digit(7)
+        {
+            let month: u8 = i[5..7].parse().map_err(|_| expected())?;
+            if bytes.get(7) == Some(&b'-') && all_digits(8, 10) && !is_digit(10) {
+                let day: u8 = i[8..10].parse().map_err(|_| expected())?;
+                (10, Some(month), Some(day))
+            } else {
+                (7, Some(month), None)
+            }
+        } else if allow_year {
+            (4, None, None)
+        } else {
+            return Err(expected());
+        };
+        if !not_continued(len) {
+            return Err(expected());
+        }
+        let text = &i[..len];
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(nom::Err::Failure(PError::custom(
+                i,
+                len,
+                format!("`{text}` is not a date: there is no month {m}"),
+                "no such month",
+                Some("months run from 01 to 12".to_owned()),
+            )));
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let last = days_in_month(year, m);
+            if d == 0 || d > last {
+                return Err(nom::Err::Failure(PError::custom(
+                    i,
+                    len,
+                    format!("`{text}` is not a date: {year}-{m:02} has {last} days"),
+                    "no such day",
+                    None,
+                )));
+            }
+        }
+        Ok((&i[len..], (year, month, day, text)))
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        let (rest, n) = number("3,366,261,156 users").unwrap();
+        assert_eq!(n.int_digits, "3366261156");
+        assert_eq!(rest, " users");
+        let (_, n) = number("28.220%").unwrap();
+        assert_eq!((n.int_digits.as_str(), n.frac_digits.as_str()), ("28", "220"));
+        let (_, n) = number("3.366e9").unwrap();
+        assert_eq!(n.exponent, 9);
+        let (rest, n) = number("1, 2").unwrap();
+        assert_eq!((n.int_digits.as_str(), rest), ("1", ", 2"));
+        assert!(matches!(number("1,23"), Err(nom::Err::Failure(_))));
+        assert!(matches!(number("1e999999999"), Err(nom::Err::Failure(_))));
+        assert!(matches!(number("1e99999999999999999999999"), Err(nom::Err::Failure(_))));
+    }
+
+    #[test]
+    fn strings_continue_across_lines() {
+        let (rest, s) = string("\"a \\\"b\\\"\n    c\" tail").unwrap();
+        assert_eq!(s, "a \"b\" c");
+        assert_eq!(rest, " tail");
+        let (_, s) = string("\"x\r\n\ty\"").unwrap();
+        assert_eq!(s, "x y");
+        assert!(matches!(string("\"open"), Err(nom::Err::Failure(_))));
+        assert!(matches!(string("\"bad \\q\""), Err(nom::Err::Failure(_))));
+    }
+
+    #[test]
+    fn dates_name_real_days() {
+        assert_eq!(date(true)("2016-02-29 x").unwrap().1.2, Some(29));
+        assert!(matches!(date(true)("2015-02-29"), Err(nom::Err::Failure(_))));
+        assert!(matches!(date(true)("2015-13"), Err(nom::Err::Failure(_))));
+        assert_eq!(date(true)("2015").unwrap().1.1, None);
+        assert!(date(false)("2015").is_err());
+        assert!(date(true)("20155").is_err());
+    }
+
+    #[test]
+    fn identifiers_do_not_end_in_punctuation() {
+        assert_eq!(identifier("users.china rest").unwrap().1, "users.china");
+        assert!(matches!(identifier("a- b"), Err(nom::Err::Failure(_))));
+        assert!(identifier("9a").is_err());
+    }
+}
