@@ -319,9 +319,14 @@ impl Scale {
     }
 
     pub fn from_word(word: &str) -> Option<Scale> {
-        [Scale::Thousand, Scale::Million, Scale::Billion, Scale::Trillion]
-            .into_iter()
-            .find(|s| s.word() == word)
+        [
+            Scale::Thousand,
+            Scale::Million,
+            Scale::Billion,
+            Scale::Trillion,
+        ]
+        .into_iter()
+        .find(|s| s.word() == word)
     }
 }
 

@@ -4,5 +4,12 @@
 //! ([`rules`]) -> [`report`]; [`export`] reads the model.
 
 pub mod ast;
+pub mod cli;
+pub mod export;
+pub mod finding;
+pub mod input;
+pub mod model;
 pub mod numeric;
+pub mod report;
+pub mod rules;
 pub mod syntax;

@@ -6,8 +6,7 @@ use crate::ast::{
 };
 use crate::syntax::error::PError;
 use crate::syntax::lexer::{
-    Ctx, PResult, date, identifier, is_inline_space, keyword, number, space0, space1,
-    unit_word,
+    Ctx, PResult, date, identifier, is_inline_space, keyword, number, space0, space1, unit_word,
 };
 
 /// The deepest nesting of parentheses, unary minus, calls and operator chains
@@ -284,7 +283,10 @@ fn too_deep(i: &str) -> PError<'_> {
         crate::syntax::error::found_len(i).max(1),
         format!("expression nested too deeply (more than {MAX_DEPTH} levels)"),
         "nesting limit reached here",
-        Some("split the expression into named quantities, or use `sum(...)` for long sums".to_owned()),
+        Some(
+            "split the expression into named quantities, or use `sum(...)` for long sums"
+                .to_owned(),
+        ),
     )
 }
 
@@ -365,10 +367,7 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
             return fail(PError::custom(
                 after_space,
                 1,
-                format!(
-                    "binary `{}` needs whitespace on both sides",
-                    op.symbol()
-                ),
+                format!("binary `{}` needs whitespace on both sides", op.symbol()),
                 "write spaces around this operator",
                 Some(format!(
                     "`-` may occur inside identifiers, so `a-b` is one name; write `a {} b`",
@@ -553,4 +552,3 @@ fn call<'a>(
         }
     }
 }
-

@@ -80,12 +80,9 @@ fn is_ident_continue(c: char) -> bool {
 /// Returns the identifier's slice. A trailing `.` or `-` is a failure with its
 /// own message, since it is a common slip (`a -b`).
 pub fn identifier(i: &str) -> PResult<'_, &str> {
-    let (rest, word) = recognize((
-        take_while1(is_ident_start),
-        take_while(is_ident_continue),
-    ))
-    .parse(i)
-    .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "an identifier")))?;
+    let (rest, word) = recognize((take_while1(is_ident_start), take_while(is_ident_continue)))
+        .parse(i)
+        .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "an identifier")))?;
     if let Some(last) = word.chars().last()
         && (last == '.' || last == '-')
     {
@@ -254,7 +251,11 @@ pub fn string(i: &str) -> PResult<'_, String> {
                         } else {
                             format!("unknown escape `\\{other}` in string")
                         };
-                        let len = if other == '\n' || other == '\r' { 1 } else { 1 + other.len_utf8() };
+                        let len = if other == '\n' || other == '\r' {
+                            1
+                        } else {
+                            1 + other.len_utf8()
+                        };
                         return Err(nom::Err::Failure(PError::custom(
                             &body[pos..],
                             len,
@@ -305,13 +306,13 @@ pub fn date(allow_year: bool) -> impl Fn(&str) -> PResult<'_, DateParts<'_>> {
                 .get(k)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
         };
-        let expected = || nom::Err::Error(PError::expected(i, "a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
+        let expected =
+            || nom::Err::Error(PError::expected(i, "a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
         if !all_digits(0, 4) || is_digit(4) {
             return Err(expected());
         }
         let year: i32 = i[..4].parse().map_err(|_| expected())?;
-        let (len, month, day) = if bytes.get(4) == Some(&b'-') && all_digits(5, 7) && !is_digit(7)
-        {
+        let (len, month, day) = if bytes.get(4) == Some(&b'-') && all_digits(5, 7) && !is_digit(7) {
             let month: u8 = i[5..7].parse().map_err(|_| expected())?;
             if bytes.get(7) == Some(&b'-') && all_digits(8, 10) && !is_digit(10) {
                 let day: u8 = i[8..10].parse().map_err(|_| expected())?;
@@ -375,14 +376,20 @@ mod tests {
         assert_eq!(n.int_digits, "3366261156");
         assert_eq!(rest, " users");
         let (_, n) = number("28.220%").unwrap();
-        assert_eq!((n.int_digits.as_str(), n.frac_digits.as_str()), ("28", "220"));
+        assert_eq!(
+            (n.int_digits.as_str(), n.frac_digits.as_str()),
+            ("28", "220")
+        );
         let (_, n) = number("3.366e9").unwrap();
         assert_eq!(n.exponent, 9);
         let (rest, n) = number("1, 2").unwrap();
         assert_eq!((n.int_digits.as_str(), rest), ("1", ", 2"));
         assert!(matches!(number("1,23"), Err(nom::Err::Failure(_))));
         assert!(matches!(number("1e999999999"), Err(nom::Err::Failure(_))));
-        assert!(matches!(number("1e99999999999999999999999"), Err(nom::Err::Failure(_))));
+        assert!(matches!(
+            number("1e99999999999999999999999"),
+            Err(nom::Err::Failure(_))
+        ));
     }
 
     #[test]
@@ -399,7 +406,10 @@ mod tests {
     #[test]
     fn dates_name_real_days() {
         assert_eq!(date(true)("2016-02-29 x").unwrap().1.2, Some(29));
-        assert!(matches!(date(true)("2015-02-29"), Err(nom::Err::Failure(_))));
+        assert!(matches!(
+            date(true)("2015-02-29"),
+            Err(nom::Err::Failure(_))
+        ));
         assert!(matches!(date(true)("2015-13"), Err(nom::Err::Failure(_))));
         assert_eq!(date(true)("2015").unwrap().1.1, None);
         assert!(date(false)("2015").is_err());

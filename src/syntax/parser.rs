@@ -76,7 +76,11 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
 /// Cuts the text into statements: each runs from a column-0 line that is not
 /// a comment to the next one. Indented lines before the first statement are
 /// reported once per run.
-fn split_statements(ctx: Ctx<'_>, from: usize, errors: &mut Vec<SyntaxError>) -> Vec<(usize, usize)> {
+fn split_statements(
+    ctx: Ctx<'_>,
+    from: usize,
+    errors: &mut Vec<SyntaxError>,
+) -> Vec<(usize, usize)> {
     let text = ctx.text;
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut orphan_reported = false;
@@ -177,7 +181,11 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             if at_line_end(rest) {
                 rest
             } else {
-                errors.push(end_of_line_expected(ctx, rest, "the statement's first line"));
+                errors.push(end_of_line_expected(
+                    ctx,
+                    rest,
+                    "the statement's first line",
+                ));
                 statement.has_errors = true;
                 rest
             }
@@ -242,7 +250,10 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             }
         }
     }
-    statement.span = Span::new(statement.keyword_span.start, last_end.max(statement.keyword_span.end));
+    statement.span = Span::new(
+        statement.keyword_span.start,
+        last_end.max(statement.keyword_span.end),
+    );
     Some(statement)
 }
 
@@ -281,9 +292,13 @@ fn unknown_statement_keyword(ctx: Ctx<'_>, at: &str, kw: &str) -> SyntaxError {
             ctx,
             at,
             kw.len(),
-            format!("clause `{kw}` at column 0; clauses go on indented lines under their statement"),
+            format!(
+                "clause `{kw}` at column 0; clauses go on indented lines under their statement"
+            ),
             "a clause, not a statement",
-            Some(format!("indent this line to make `{kw}` a clause of the statement above")),
+            Some(format!(
+                "indent this line to make `{kw}` a clause of the statement above"
+            )),
         );
     }
     let suggestion = closest(kw, StatementKind::ALL.iter().map(|k| k.keyword()));
@@ -298,7 +313,8 @@ fn unknown_statement_keyword(ctx: Ctx<'_>, at: &str, kw: &str) -> SyntaxError {
         message,
         "unknown statement keyword",
         Some(
-            "a statement starts with source, claim, premise, evidence, quantity or check".to_owned(),
+            "a statement starts with source, claim, premise, evidence, quantity or check"
+                .to_owned(),
         ),
     )
 }
@@ -386,8 +402,8 @@ fn statement_head<'a>(
     };
     match kind {
         StatementKind::Check => {
-            let (rest, _) =
-                space1(after_kw).map_err(|_| nom::Err::Failure(PError::expected(after_kw, what_id)))?;
+            let (rest, _) = space1(after_kw)
+                .map_err(|_| nom::Err::Failure(PError::expected(after_kw, what_id)))?;
             let mut id = None;
             let mut at_relation = rest;
             if let Ok((after, name)) = ident(ctx, rest)
@@ -501,7 +517,11 @@ fn unknown_clause<'a>(at: &'a str, kw: &str, kind: StatementKind) -> PError<'a> 
         kw.len(),
         message,
         "unknown clause",
-        Some(format!("{} takes: {}", kind.with_article(), takes.join(", "))),
+        Some(format!(
+            "{} takes: {}",
+            kind.with_article(),
+            takes.join(", ")
+        )),
     )
 }
 
@@ -550,8 +570,9 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
         }
         K::Quote => {
             let (rest, source) = after_space(i, "the identifier of a source", |i| ident(ctx, i))?;
-            let (rest, text) =
-                after_space(rest, "the quoted passage as a string", |i| string_lit(ctx, i))?;
+            let (rest, text) = after_space(rest, "the quoted passage as a string", |i| {
+                string_lit(ctx, i)
+            })?;
             Ok((rest, ClauseBody::Quote { source, text }))
         }
         K::SupportedBy => {
@@ -582,7 +603,8 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
                     },
                 ))
             })?;
-            let (rest, reason) = after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
+            let (rest, reason) =
+                after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
             if reason.value.trim().is_empty() {
                 return Err(empty_reason(ctx, i, &reason, "allow"));
             }
@@ -614,7 +636,9 @@ fn ref_list<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Vec<Ident>> {
         };
         let (after, _) = space0(after)?;
         let (r, next) = ident(ctx, after).map_err(|e| match e {
-            nom::Err::Error(_) => nom::Err::Failure(PError::expected(after, "an identifier after `,`")),
+            nom::Err::Error(_) => {
+                nom::Err::Failure(PError::expected(after, "an identifier after `,`"))
+            }
             other => other,
         })?;
         refs.push(next);

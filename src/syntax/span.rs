@@ -16,7 +16,10 @@ impl Span {
 
     /// A zero-length span at `offset`.
     pub const fn empty(offset: usize) -> Self {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     pub const fn len(self) -> usize {

@@ -1,0 +1,201 @@
+//! The command line: parses arguments, runs the library, writes reports and
+//! decides the exit code. Exit codes: 0 clean, 1 findings that fail the run,
+//! 2 usage or internal errors.
+
+use crate::export::dot::to_dot;
+use crate::finding::Severity;
+use crate::input::{UsageError, load};
+use crate::report::Reporter;
+use crate::report::human::HumanReporter;
+use crate::report::json::JsonReporter;
+use crate::rules::{RULES, check, rule};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "argcheck",
+    version,
+    about = "Argument mapping and claim checking: a linter for claims, evidence, sources and figures",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no subcommand, `argcheck PATH...` is `argcheck check PATH...`.
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check `.arg` files and report findings (the default).
+    Check(CheckArgs),
+    /// Draw the argument as a Graphviz map (DOT).
+    Map(MapArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule's name, such as `unsupported-claim`.
+        rule: String,
+    },
+    /// List every rule with its default severity.
+    Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to check; directories are searched for `.arg` files.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// Files and directories to draw.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write the map to this file instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs the command line; never panics past this point (the binary catches
+/// panics and reports them as internal errors).
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => run_check(&cli.check),
+        Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Map(args)) => run_map(&args),
+        Some(Command::Explain { rule: name }) => explain(&name),
+        Some(Command::Rules) => list_rules(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("argcheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
+    if args.paths.is_empty() {
+        return Err(UsageError(
+            "no paths given; try `argcheck claims/`".to_owned(),
+        ));
+    }
+    let ws = load(&args.paths)?;
+    let outcome = check(&ws);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        Format::Human => HumanReporter {
+            color: use_color(args.color),
+            width: 100,
+        }
+        .report(&ws, &outcome, &mut out),
+        Format::Json => JsonReporter.report(&ws, &outcome, &mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| UsageError(format!("cannot write the report: {e}")))?;
+    let fails = outcome.findings.iter().any(|f| {
+        f.severity == Severity::Error
+            || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
+    });
+    Ok(if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
+    let ws = load(&args.paths)?;
+    let outcome = check(&ws);
+    let dot = to_dot(&ws, &outcome.findings);
+    match &args.output {
+        Some(path) => std::fs::write(path, dot)
+            .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(dot.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| UsageError(format!("cannot write the map: {e}")))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(name: &str) -> Result<ExitCode, UsageError> {
+    let Some(r) = rule(name) else {
+        let hint = crate::syntax::parser::closest(name, RULES.iter().map(|r| r.name))
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_default();
+        return Err(UsageError(format!("unknown rule `{name}`{hint}")));
+    };
+    println!("# {} ({})\n", r.name, r.severity);
+    print!("{}", unindent(r.doc));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Doc comments keep the space after `///`; drop it for printing.
+fn unindent(doc: &str) -> String {
+    doc.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn list_rules() -> Result<ExitCode, UsageError> {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for r in RULES {
+        println!(
+            "{:width$}  {:7}  {}",
+            r.name,
+            r.severity.as_str(),
+            r.summary()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,121 @@
+//! Finding and reading the input files (spec section 1). The only module of
+//! the library besides the CLI that touches the file system.
+
+use crate::model::{SourceFile, Unreadable, Workspace};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// A problem with the command line's paths: a usage error (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Every `.arg` file below each directory (honouring `.gitignore` and
+/// `.ignore` also outside git, skipping hidden directories) and every file
+/// named directly. Sorted by path and deduplicated.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+    let mut found = Vec::new();
+    for root in paths {
+        if !root.exists() {
+            return Err(UsageError(format!(
+                "{}: no such file or directory",
+                root.display()
+            )));
+        }
+        if !root.is_dir() {
+            found.push(root.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(true)
+            .require_git(false)
+            .follow_links(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let Ok(entry) = entry else { continue };
+            let path = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && path.extension().is_some_and(|e| e == "arg")
+            {
+                found.push(path.to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// Reads one file; invalid UTF-8 is kept as an `unreadable` finding with the
+/// offset of its first bad byte.
+pub fn read(path: &Path) -> SourceFile {
+    let display = path.to_string_lossy().into_owned();
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => SourceFile {
+                path: display,
+                text,
+                unreadable: None,
+            },
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                SourceFile {
+                    path: display,
+                    text: String::new(),
+                    unreadable: Some(Unreadable {
+                        message: "not UTF-8".to_owned(),
+                        offset: Some(offset),
+                    }),
+                }
+            }
+        },
+        Err(e) => SourceFile {
+            path: display,
+            text: String::new(),
+            unreadable: Some(Unreadable {
+                message: e.to_string(),
+                offset: None,
+            }),
+        },
+    }
+}
+
+/// Reads and parses the files in parallel and resolves them into one
+/// workspace. The result does not depend on the number of threads.
+pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
+    let files = discover(paths)?;
+    let read: Vec<(SourceFile, crate::syntax::Parsed)> = files
+        .par_iter()
+        .map(|p| {
+            let file = read(p);
+            let parsed = crate::syntax::parse(&file.text);
+            (file, parsed)
+        })
+        .collect();
+    let (files, parsed) = read.into_iter().unzip();
+    Ok(Workspace::build(files, parsed))
+}
+
+/// Builds a workspace from in-memory files, for tests and tools.
+pub fn load_texts(files: &[(&str, &str)]) -> Workspace {
+    let (files, parsed) = files
+        .iter()
+        .map(|(path, text)| {
+            (
+                SourceFile {
+                    path: (*path).to_owned(),
+                    text: (*text).to_owned(),
+                    unreadable: None,
+                },
+                crate::syntax::parse(text),
+            )
+        })
+        .unzip();
+    Workspace::build(files, parsed)
+}

@@ -1,0 +1,42 @@
+//! Lines and columns as users count them: 1-based, columns in Unicode scalar
+//! values (miette's own header counts bytes).
+
+/// Line starts of one text, for offset -> (line, column) conversion.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|k| k + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.starts[line]..offset].chars().count();
+        (line + 1, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn columns_count_scalar_values() {
+        let idx = LineIndex::new("ab\n外交c\n");
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(3), (2, 1));
+        assert_eq!(idx.line_col(9), (2, 3));
+        assert_eq!(idx.line_col(11), (3, 1));
+        assert_eq!(idx.line_col(999), (3, 1));
+    }
+}

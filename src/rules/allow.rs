@@ -1,0 +1,88 @@
+//! `allow RULE "REASON"` and `unused-allow`.
+
+use super::{RULES, Sink, declare_rule};
+use crate::finding::{Allowed, Finding};
+use crate::model::Workspace;
+use crate::syntax::parser::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an `allow` clause that acknowledged no finding, including one
+    /// that names no rule.
+    ///
+    /// ## Why it matters
+    /// Acknowledgements should stay honest: once the problem is fixed, the
+    /// `allow` and its reason are stale and mislead the next reader.
+    ///
+    /// ## Example
+    /// ```text
+    /// claim entitled "..."
+    ///   supported-by cn-us-share
+    ///   allow unsupported-claim "the essay gives no reason"
+    /// ```
+    /// Use instead: remove the `allow`; the claim is supported now.
+    pub static UNUSED_ALLOW = ("unused-allow", Warning, None);
+}
+
+/// Splits findings into those that count and those an `allow` on their
+/// statement acknowledges; also returns which allows were never used.
+pub(super) fn apply(
+    ws: &Workspace,
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<Allowed>, Vec<bool>) {
+    let mut allows_of: Vec<Vec<usize>> = vec![Vec::new(); ws.statements.len()];
+    for (k, a) in ws.allows.iter().enumerate() {
+        allows_of[a.statement].push(k);
+    }
+    let mut used = vec![false; ws.allows.len()];
+    let mut kept = Vec::new();
+    let mut allowed = Vec::new();
+    for f in findings {
+        let matching = f.statement.and_then(|s| {
+            allows_of[s]
+                .iter()
+                .copied()
+                .find(|&k| ws.allows[k].rule == f.rule)
+        });
+        match matching {
+            Some(k) => {
+                used[k] = true;
+                allowed.push(Allowed {
+                    reason: ws.allows[k].reason.clone(),
+                    finding: f,
+                });
+            }
+            None => kept.push(f),
+        }
+    }
+    (kept, allowed, used)
+}
+
+pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink<'_>) {
+    for (k, a) in ws.allows.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let name = ws.stmt(a.statement).name().unwrap_or("(anonymous check)");
+        if RULES.iter().any(|r| r.name == a.rule) {
+            sink.report(
+                a.rule_loc,
+                "nothing to acknowledge",
+                format!("`allow {}` on `{name}` acknowledges no finding", a.rule),
+                Some("remove it: the rule no longer fires on this statement".to_owned()),
+                Some(a.statement),
+            );
+        } else {
+            let help = closest(&a.rule, RULES.iter().map(|r| r.name))
+                .map(|near| format!("did you mean `{near}`?"))
+                .or_else(|| Some("`argcheck rules` lists every rule".to_owned()));
+            sink.report(
+                a.rule_loc,
+                "no such rule",
+                format!("`allow {}` names no rule", a.rule),
+                help,
+                Some(a.statement),
+            );
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! `circular-support`.
+
+use super::{Context, Sink, declare_rule};
+use crate::model::graph::support_cycles;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a cycle in the support graph, once per cycle, spelling it out
+    /// (`a -> b -> c -> a`).
+    ///
+    /// ## Why it matters
+    /// Statements that support each other in a circle give no reason to
+    /// believe any of them: the argument assumes what it sets out to show.
+    ///
+    /// ## Example
+    /// ```text
+    /// claim entitled "..."
+    ///   supported-by stakeholders
+    /// premise stakeholders "..."
+    ///   supported-by entitled
+    /// ```
+    /// Use instead: support one of them from outside the circle.
+    pub static CIRCULAR_SUPPORT = ("circular-support", Error, Some(check));
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ws = ctx.ws;
+    for cycle in support_cycles(ws) {
+        let name = |s: usize| ws.stmt(s).name().unwrap_or("(anonymous check)").to_owned();
+        let mut spelled: Vec<String> = cycle.iter().map(|&s| name(s)).collect();
+        spelled.push(name(cycle[0]));
+        let first = cycle[0];
+        let second = cycle[1 % cycle.len()];
+        // Point at the clause that makes the first statement support the second.
+        let loc = ws
+            .groups
+            .iter()
+            .find(|g| g.target == second && g.members.contains(&first))
+            .map_or_else(|| ws.stmt(first).anchor(), |g| g.loc);
+        sink.report(
+            loc,
+            format!("`{}` supports `{}` here", name(first), name(second)),
+            format!("circular support: {}", spelled.join(" -> ")),
+            Some("support one statement of the cycle from outside it".to_owned()),
+            Some(second),
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Grounding (spec section 4) and `ungrounded-claim`.
+
+use super::{Context, Sink, declare_rule};
+use crate::ast::{ClauseKeyword, StatementKind};
+use crate::model::Workspace;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a claim or premise that has support, none of whose support
+    /// groups is grounded.
+    ///
+    /// ## Why it matters
+    /// Support only carries weight when it bottoms out in something checkable:
+    /// cited evidence, a cited quantity, a check that holds, or a statement
+    /// openly `assumed`. A chain of reasons that never reaches one is
+    /// assertion with extra steps.
+    ///
+    /// ## Example
+    /// ```text
+    /// claim entitled "..."
+    ///   supported-by stakeholders
+    /// premise stakeholders "..."
+    ///   supported-by speech
+    /// evidence speech "..."        # no `cites`: not grounded
+    /// ```
+    /// Use instead: add `cites SOURCE` to the evidence at the bottom.
+    pub static UNGROUNDED_CLAIM = ("ungrounded-claim", Warning, Some(check));
+}
+
+/// Which statements are grounded: the least fixpoint of spec section 4,
+/// computed with a worklist in time linear in the size of the graph.
+///
+/// A check counts as holding here; the numeric rules report those that do
+/// not, and a failing check's quantities are what the reader must fix.
+pub fn grounded(ws: &Workspace) -> Vec<bool> {
+    let n = ws.statements.len();
+    let mut grounded = vec![false; n];
+    let mut queue = Vec::new();
+    let mut check_operands: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for r in &ws.references {
+        if r.role == crate::model::RefRole::Operand
+            && let Some(t) = r.target
+            && ws.stmt(t).kind() == StatementKind::Quantity
+        {
+            check_operands[r.from].push(t);
+        }
+    }
+    let mut ungrounded_operands: Vec<usize> = vec![0; n];
+    let mut checks_of_operand: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut cited = vec![false; n];
+    for c in &ws.citations {
+        cited[c.from] = true;
+    }
+    for (s, stmt) in ws.statements.iter().enumerate() {
+        let base = stmt.has(ClauseKeyword::Assumed)
+            || (matches!(
+                stmt.kind(),
+                StatementKind::Evidence | StatementKind::Quantity
+            ) && cited[s]);
+        if stmt.kind() == StatementKind::Check {
+            let mut ops = check_operands[s].clone();
+            ops.sort_unstable();
+            ops.dedup();
+            ungrounded_operands[s] = ops.len();
+            for o in ops {
+                checks_of_operand[o].push(s);
+            }
+            if ungrounded_operands[s] == 0 {
+                grounded[s] = true;
+                queue.push(s);
+            }
+        } else if base {
+            grounded[s] = true;
+            queue.push(s);
+        }
+    }
+    // For each group, how many members are not yet grounded.
+    let mut missing: Vec<usize> = ws
+        .groups
+        .iter()
+        .map(|g| {
+            if g.broken {
+                usize::MAX
+            } else {
+                g.members.len()
+            }
+        })
+        .collect();
+    let mut groups_of_member: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (g, group) in ws.groups.iter().enumerate() {
+        for &m in &group.members {
+            groups_of_member[m].push(g);
+        }
+    }
+    while let Some(s) = queue.pop() {
+        for &g in &groups_of_member[s] {
+            if missing[g] == usize::MAX {
+                continue;
+            }
+            missing[g] -= 1;
+            let target = ws.groups[g].target;
+            let kind = ws.stmt(target).kind();
+            if missing[g] == 0
+                && !grounded[target]
+                && matches!(kind, StatementKind::Claim | StatementKind::Premise)
+            {
+                grounded[target] = true;
+                queue.push(target);
+            }
+        }
+        for &c in &checks_of_operand[s] {
+            ungrounded_operands[c] -= 1;
+            if ungrounded_operands[c] == 0 && !grounded[c] {
+                grounded[c] = true;
+                queue.push(c);
+            }
+        }
+    }
+    grounded
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let by_target = ctx.ws.groups_by_target();
+    for (s, stmt) in ctx.ws.statements.iter().enumerate() {
+        if !matches!(stmt.kind(), StatementKind::Claim | StatementKind::Premise)
+            || stmt.ast.has_errors
+            || ctx.grounded[s]
+            || by_target[s].is_empty()
+            || by_target[s].iter().any(|&g| ctx.ws.groups[g].broken)
+        {
+            continue;
+        }
+        let kind = stmt.kind();
+        sink.report(
+            stmt.anchor(),
+            "no support group reaches cited evidence",
+            format!(
+                "{kind} `{}` is supported, but none of its support is grounded",
+                stmt.name().unwrap_or_default()
+            ),
+            Some(
+                "grounded support ends in cited evidence, a cited quantity, a check that holds or an `assumed` statement"
+                    .to_owned(),
+            ),
+            Some(s),
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! The rules: one file per rule or small family, registered in [`RULES`].
+//!
+//! Each rule is declared with [`declare_rule!`], whose doc comment follows one
+//! template (what it does / why it matters / example). That text is what
+//! `argcheck explain RULE` prints, so the documentation cannot drift from it.
+
+use crate::finding::{Allowed, Finding, Place, Severity};
+use crate::model::{Loc, StmtId, Workspace};
+
+mod allow;
+mod circular_support;
+mod duplicate_id;
+mod grounding;
+mod references;
+mod support;
+mod syntax;
+mod unused;
+
+/// Everything rules may consult beyond the model.
+pub struct Context<'w> {
+    pub ws: &'w Workspace,
+    /// Which statements are grounded (spec section 4).
+    pub grounded: Vec<bool>,
+}
+
+/// Collects the findings of one rule.
+pub struct Sink<'a> {
+    rule: &'static Rule,
+    ws: &'a Workspace,
+    findings: Vec<Finding>,
+}
+
+impl Sink<'_> {
+    /// A finding at `loc`, about `statement` when given.
+    pub fn report(
+        &mut self,
+        loc: Loc,
+        label: impl Into<String>,
+        message: impl Into<String>,
+        help: Option<String>,
+        statement: Option<StmtId>,
+    ) -> &mut Finding {
+        let id = statement.and_then(|s| self.ws.stmt(s).name().map(str::to_owned));
+        self.findings.push(Finding {
+            rule: self.rule.name,
+            severity: self.rule.severity,
+            message: message.into(),
+            help,
+            place: Place {
+                file: loc.file,
+                span: loc.span,
+                label: label.into(),
+            },
+            related: Vec::new(),
+            statement,
+            id,
+        });
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+}
+
+/// A rule: its name, default severity, documentation and check.
+pub struct Rule {
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The rule's documentation, from its doc comment.
+    pub doc: &'static str,
+    /// Runs the rule; `None` for rules reported by another stage (the
+    /// parser, the file reader, the `allow` pass).
+    pub check: Option<fn(&Context<'_>, &mut Sink<'_>)>,
+}
+
+impl Rule {
+    /// The first line of the documentation after "What it does".
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .skip_while(|l| !l.starts_with("## What it does"))
+            .nth(1)
+            .unwrap_or("")
+            .trim()
+    }
+}
+
+/// Declares a rule: the doc comment becomes [`Rule::doc`].
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub static $ident:ident = ($name:literal, $severity:ident, $check:expr);) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            severity: $crate::finding::Severity::$severity,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order of the spec's tables.
+pub static RULES: &[&Rule] = &[
+    &syntax::SYNTAX_ERROR,
+    &syntax::UNREADABLE_FILE,
+    &duplicate_id::DUPLICATE_ID,
+    &references::UNKNOWN_REFERENCE,
+    &references::WRONG_KIND,
+    &references::SELF_REFERENCE,
+    &support::UNSUPPORTED_CLAIM,
+    &support::UNSUPPORTED_PREMISE,
+    &support::UNCITED_EVIDENCE,
+    &grounding::UNGROUNDED_CLAIM,
+    &circular_support::CIRCULAR_SUPPORT,
+    &unused::UNUSED_PREMISE,
+    &unused::UNUSED_SOURCE,
+    &support::UNCITED_QUANTITY,
+    &allow::UNUSED_ALLOW,
+];
+
+/// The rule with this name.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// The outcome of checking a workspace.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Findings that count, sorted by file, line, column, rule.
+    pub findings: Vec<Finding>,
+    /// Findings acknowledged by `allow`, sorted the same way.
+    pub allowed: Vec<Allowed>,
+}
+
+/// Runs every rule over the workspace, applies `allow`, and sorts.
+pub fn check(ws: &Workspace) -> Outcome {
+    let ctx = Context {
+        ws,
+        grounded: grounding::grounded(ws),
+    };
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let mut sink = Sink {
+            rule,
+            ws,
+            findings: Vec::new(),
+        };
+        if let Some(check) = rule.check {
+            check(&ctx, &mut sink);
+        } else if rule.name == syntax::SYNTAX_ERROR.name {
+            syntax::report_syntax_errors(&ctx, &mut sink);
+        } else if rule.name == syntax::UNREADABLE_FILE.name {
+            syntax::report_unreadable(&ctx, &mut sink);
+        }
+        findings.extend(sink.findings);
+    }
+    let (mut findings, mut allowed, unused) = allow::apply(ws, findings);
+    let mut sink = Sink {
+        rule: &allow::UNUSED_ALLOW,
+        ws,
+        findings: Vec::new(),
+    };
+    allow::report_unused(ws, &unused, &mut sink);
+    findings.extend(sink.findings);
+    sort_findings(&mut findings);
+    allowed.sort_by(|a, b| order(&a.finding, &b.finding));
+    Outcome { findings, allowed }
+}
+
+fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (
+        a.place.file,
+        a.place.span.start,
+        a.rule,
+        a.place.span.end,
+        &a.message,
+    )
+        .cmp(&(
+            b.place.file,
+            b.place.span.start,
+            b.rule,
+            b.place.span.end,
+            &b.message,
+        ))
+}
+
+/// Sorts by file, position, rule; files are numbered in path order, and
+/// within a line byte order is column order.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(order);
+}

@@ -1,0 +1,128 @@
+//! `unknown-reference`, `wrong-kind` and `self-reference`: judging each
+//! identifier written where a statement is meant.
+
+use super::{Context, Sink, declare_rule};
+use crate::ast::StatementKind;
+use crate::syntax::parser::closest;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a reference to an identifier that no statement declares, and
+    /// suggests the nearest declared identifier.
+    ///
+    /// ## Why it matters
+    /// A misspelt reference silently drops a support, attack or citation, so
+    /// the argument checked is not the one written.
+    ///
+    /// ## Example
+    /// ```text
+    /// claim entitled "China and the US are entitled to their say"
+    ///   supported-by cn-us-shar
+    /// ```
+    /// Use instead: `supported-by cn-us-share`.
+    pub static UNKNOWN_REFERENCE = ("unknown-reference", Error, Some(unknown));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a reference to a statement of a kind the clause does not take:
+    /// `cites` a claim, `supported-by` a source, a check over a claim.
+    ///
+    /// ## Why it matters
+    /// Each clause means something only between the right kinds: evidence
+    /// cites sources, quantities are what checks compute with.
+    ///
+    /// ## Example
+    /// ```text
+    /// evidence ruling "The court struck down Safe Harbor"
+    ///   cites entitled
+    /// ```
+    /// Use instead: cite the `source` the evidence comes from.
+    pub static WRONG_KIND = ("wrong-kind", Error, Some(wrong_kind));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a statement that supports, attacks, contradicts or is the
+    /// same as itself.
+    ///
+    /// ## Why it matters
+    /// A statement cannot be a reason for itself; such an edge is circular
+    /// support in its shortest form, or a slip of the identifier.
+    ///
+    /// ## Example
+    /// ```text
+    /// claim entitled "..."
+    ///   supported-by entitled
+    /// ```
+    /// Use instead: name the premise or evidence that supports it.
+    pub static SELF_REFERENCE = ("self-reference", Error, Some(self_reference));
+}
+
+fn kinds_in_prose(kinds: &[StatementKind]) -> String {
+    let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => format!("a {one}"),
+        [init @ .., last] => format!("a {} or {last}", init.join(", ")),
+    }
+}
+
+fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut names: Vec<&str> = ctx.ws.by_name.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    for r in ctx.ws.references.iter().filter(|r| r.target.is_none()) {
+        let help = closest(&r.name, names.iter().copied())
+            .map(|near| format!("did you mean `{near}`?"))
+            .or_else(|| {
+                Some(format!(
+                    "declare `{}` with a statement, or fix the name",
+                    r.name
+                ))
+            });
+        sink.report(
+            r.loc,
+            "not declared anywhere",
+            format!("unknown reference `{}`", r.name),
+            help,
+            Some(r.from),
+        );
+    }
+}
+
+fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for r in &ctx.ws.references {
+        let Some(target) = r.target else { continue };
+        let kind = ctx.ws.stmt(target).kind();
+        if r.role.accepts(kind) || (target == r.from && r.role.is_relation()) {
+            continue;
+        }
+        sink.report(
+            r.loc,
+            format!("this is {}", kind.with_article()),
+            format!(
+                "`{}` takes {}, but `{}` is {}",
+                r.role.clause(),
+                kinds_in_prose(r.role.kinds()),
+                r.name,
+                kind.with_article()
+            ),
+            None,
+            Some(r.from),
+        );
+    }
+}
+
+fn self_reference(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for r in &ctx.ws.references {
+        if r.target == Some(r.from) && r.role.is_relation() {
+            sink.report(
+                r.loc,
+                "the statement itself",
+                format!("`{}` names itself in `{}`", r.name, r.role.clause()),
+                Some("a statement cannot support, attack or equal itself".to_owned()),
+                Some(r.from),
+            );
+        }
+    }
+}
