@@ -9,7 +9,6 @@
 use super::interval::Interval;
 use crate::ast::DateLit;
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_rational::BigRational;
 
 pub fn is_leap_year(year: i64) -> bool {
@@ -32,7 +31,7 @@ pub fn days_in_month(year: i64, month: u8) -> Option<u8> {
 pub fn day_number(year: i64, month: u8, day: u8) -> i64 {
     let month = i64::from(month);
     let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_floor(&400);
+    let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
     let shifted_month = (month + 9) % 12;
     let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
@@ -43,15 +42,24 @@ pub fn day_number(year: i64, month: u8, day: u8) -> i64 {
 /// The civil date of a day number: the inverse of [`day_number`].
 pub fn civil_from_day_number(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
-    let era = z.div_floor(&146_097);
+    let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, u8::try_from(month).unwrap_or(1), u8::try_from(day).unwrap_or(1))
+    (
+        year,
+        u8::try_from(month).unwrap_or(1),
+        u8::try_from(day).unwrap_or(1),
+    )
 }
 
 /// The first and last day numbers of the period a literal names, or `None`
@@ -77,14 +85,20 @@ pub fn date_span(date: &DateLit) -> Option<(i64, i64)> {
 /// The closed interval of day numbers a literal names.
 pub fn date_interval(date: &DateLit) -> Option<Interval> {
     let (first, last) = date_span(date)?;
-    Some(Interval::closed(BigRational::from_integer(BigInt::from(first)), BigRational::from_integer(BigInt::from(last))))
+    Some(Interval::closed(
+        BigRational::from_integer(BigInt::from(first)),
+        BigRational::from_integer(BigInt::from(last)),
+    ))
 }
 
 /// The year `YYYY` as an interval of days.
 pub fn year_interval(year: i64) -> Interval {
     let first = day_number(year, 1, 1);
     let last = day_number(year, 12, 31);
-    Interval::closed(BigRational::from_integer(BigInt::from(first)), BigRational::from_integer(BigInt::from(last)))
+    Interval::closed(
+        BigRational::from_integer(BigInt::from(first)),
+        BigRational::from_integer(BigInt::from(last)),
+    )
 }
 
 /// `YYYY-MM-DD` for a whole day number, `YYYY-MM-DD+F` (F days, a fraction)
@@ -96,8 +110,16 @@ pub fn format_day(day: &BigRational) -> String {
         return format!("day {day}");
     };
     let (y, m, d) = civil_from_day_number(number);
-    let text = if y < 0 { format!("-{:04}-{m:02}-{d:02}", -y) } else { format!("{y:04}-{m:02}-{d:02}") };
-    if fraction == BigRational::from_integer(BigInt::from(0)) { text } else { format!("{text}+{fraction}") }
+    let text = if y < 0 {
+        format!("-{:04}-{m:02}-{d:02}", -y)
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    if fraction == BigRational::from_integer(BigInt::from(0)) {
+        text
+    } else {
+        format!("{text}+{fraction}")
+    }
 }
 
 #[cfg(test)]
@@ -106,7 +128,12 @@ mod tests {
     use crate::syntax::span::Span;
 
     fn lit(year: i32, month: Option<u8>, day: Option<u8>) -> DateLit {
-        DateLit { year, month, day, span: Span::default() }
+        DateLit {
+            year,
+            month,
+            day,
+            span: Span::default(),
+        }
     }
 
     fn length(date: DateLit) -> i64 {

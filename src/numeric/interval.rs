@@ -28,15 +28,6 @@ impl Bound {
         matches!(self, Bound::Closed(_))
     }
 
-    /// The same kind of end at another value.
-    fn with_value(&self, value: BigRational) -> Bound {
-        match self {
-            Bound::Unbounded => Bound::Unbounded,
-            Bound::Closed(_) => Bound::Closed(value),
-            Bound::Open(_) => Bound::Open(value),
-        }
-    }
-
     fn map(&self, f: impl FnOnce(&BigRational) -> BigRational) -> Bound {
         match self {
             Bound::Unbounded => Bound::Unbounded,
@@ -71,33 +62,59 @@ impl Interval {
     }
 
     pub fn point(value: BigRational) -> Interval {
-        Interval { lo: Bound::Closed(value.clone()), hi: Bound::Closed(value) }
+        Interval {
+            lo: Bound::Closed(value.clone()),
+            hi: Bound::Closed(value),
+        }
     }
 
     /// `[min(a, b), max(a, b)]`: the order of the arguments does not matter.
     pub fn closed(a: BigRational, b: BigRational) -> Interval {
         if a <= b {
-            Interval { lo: Bound::Closed(a), hi: Bound::Closed(b) }
+            Interval {
+                lo: Bound::Closed(a),
+                hi: Bound::Closed(b),
+            }
         } else {
-            Interval { lo: Bound::Closed(b), hi: Bound::Closed(a) }
+            Interval {
+                lo: Bound::Closed(b),
+                hi: Bound::Closed(a),
+            }
         }
     }
 
     /// `(-inf, +inf)`.
     pub fn whole() -> Interval {
-        Interval { lo: Bound::Unbounded, hi: Bound::Unbounded }
+        Interval {
+            lo: Bound::Unbounded,
+            hi: Bound::Unbounded,
+        }
     }
 
     /// `(v, +inf)` or `[v, +inf)`.
     pub fn above(value: BigRational, closed: bool) -> Interval {
-        let lo = if closed { Bound::Closed(value) } else { Bound::Open(value) };
-        Interval { lo, hi: Bound::Unbounded }
+        let lo = if closed {
+            Bound::Closed(value)
+        } else {
+            Bound::Open(value)
+        };
+        Interval {
+            lo,
+            hi: Bound::Unbounded,
+        }
     }
 
     /// `(-inf, v)` or `(-inf, v]`.
     pub fn below(value: BigRational, closed: bool) -> Interval {
-        let hi = if closed { Bound::Closed(value) } else { Bound::Open(value) };
-        Interval { lo: Bound::Unbounded, hi }
+        let hi = if closed {
+            Bound::Closed(value)
+        } else {
+            Bound::Open(value)
+        };
+        Interval {
+            lo: Bound::Unbounded,
+            hi,
+        }
     }
 
     pub fn lo(&self) -> &Bound {
@@ -147,7 +164,10 @@ impl Interval {
 
     /// `[a,b] + [c,d] = [a+c, b+d]`.
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: add_bounds(&self.lo, &other.lo), hi: add_bounds(&self.hi, &other.hi) }
+        Interval {
+            lo: add_bounds(&self.lo, &other.lo),
+            hi: add_bounds(&self.hi, &other.hi),
+        }
     }
 
     /// `[a,b] - [c,d] = [a-d, b-c]`.
@@ -156,7 +176,10 @@ impl Interval {
     }
 
     pub fn neg(&self) -> Interval {
-        Interval { lo: self.hi.map(|v| -v), hi: self.lo.map(|v| -v) }
+        Interval {
+            lo: self.hi.map(|v| -v),
+            hi: self.lo.map(|v| -v),
+        }
     }
 
     /// The extremes of the four end products; `0 * inf` counts as 0, which is
@@ -164,8 +187,10 @@ impl Interval {
     pub fn mul(&self, other: &Interval) -> Interval {
         let a = [Extended::lower(&self.lo), Extended::upper(&self.hi)];
         let b = [Extended::lower(&other.lo), Extended::upper(&other.hi)];
-        let products: Vec<Extended> =
-            a.iter().flat_map(|x| b.iter().map(move |y| x.mul(y))).collect();
+        let products: Vec<Extended> = a
+            .iter()
+            .flat_map(|x| b.iter().map(move |y| x.mul(y)))
+            .collect();
         let lo = products
             .iter()
             .cloned()
@@ -185,7 +210,10 @@ impl Interval {
         if self.contains_zero() {
             return Err(DivisorContainsZero);
         }
-        Ok(Interval { lo: recip_bound(&self.hi), hi: recip_bound(&self.lo) })
+        Ok(Interval {
+            lo: recip_bound(&self.hi),
+            hi: recip_bound(&self.lo),
+        })
     }
 
     pub fn div(&self, divisor: &Interval) -> Result<Interval, DivisorContainsZero> {
@@ -200,16 +228,24 @@ impl Interval {
     /// `{min(x, y)}`.
     pub fn min(&self, other: &Interval) -> Interval {
         Interval {
-            lo: pick(&self.lo, &other.lo, |a, b| compare_lower(a, b) != Ordering::Greater),
-            hi: pick(&self.hi, &other.hi, |a, b| compare_upper(a, b) != Ordering::Greater),
+            lo: pick(&self.lo, &other.lo, |a, b| {
+                compare_lower(a, b) != Ordering::Greater
+            }),
+            hi: pick(&self.hi, &other.hi, |a, b| {
+                compare_upper(a, b) != Ordering::Greater
+            }),
         }
     }
 
     /// `{max(x, y)}`.
     pub fn max(&self, other: &Interval) -> Interval {
         Interval {
-            lo: pick(&self.lo, &other.lo, |a, b| compare_lower(a, b) != Ordering::Less),
-            hi: pick(&self.hi, &other.hi, |a, b| compare_upper(a, b) != Ordering::Less),
+            lo: pick(&self.lo, &other.lo, |a, b| {
+                compare_lower(a, b) != Ordering::Less
+            }),
+            hi: pick(&self.hi, &other.hi, |a, b| {
+                compare_upper(a, b) != Ordering::Less
+            }),
         }
     }
 
@@ -222,8 +258,12 @@ impl Interval {
 
     pub fn intersect(&self, other: &Interval) -> Option<Interval> {
         Interval::new(
-            pick(&self.lo, &other.lo, |a, b| compare_lower(a, b) != Ordering::Less),
-            pick(&self.hi, &other.hi, |a, b| compare_upper(a, b) != Ordering::Greater),
+            pick(&self.lo, &other.lo, |a, b| {
+                compare_lower(a, b) != Ordering::Less
+            }),
+            pick(&self.hi, &other.hi, |a, b| {
+                compare_upper(a, b) != Ordering::Greater
+            }),
         )
     }
 
@@ -344,7 +384,10 @@ impl Extended {
 
     fn finite(bound: &Bound) -> Extended {
         match bound.value() {
-            Some(v) => Extended::Finite { value: v.clone(), closed: bound.is_closed() },
+            Some(v) => Extended::Finite {
+                value: v.clone(),
+                closed: bound.is_closed(),
+            },
             None => Extended::PosInf,
         }
     }
@@ -358,28 +401,60 @@ impl Extended {
     }
 
     fn infinity(sign: Ordering) -> Extended {
-        if sign == Ordering::Less { Extended::NegInf } else { Extended::PosInf }
+        if sign == Ordering::Less {
+            Extended::NegInf
+        } else {
+            Extended::PosInf
+        }
     }
 
     /// The product of two ends. A closed zero end makes the product 0 attained
     /// whatever the other end is, since that zero is a member of its interval.
     fn mul(&self, other: &Extended) -> Extended {
         match (self, other) {
-            (Extended::Finite { value: x, closed: cx }, Extended::Finite { value: y, closed: cy }) => {
-                let closed = (*cx && *cy) || (x.is_zero() && *cx) || (y.is_zero() && *cy);
-                Extended::Finite { value: x * y, closed }
+            (
+                Extended::Finite {
+                    value: x,
+                    closed: cx,
+                },
+                Extended::Finite {
+                    value: y,
+                    closed: cy,
+                },
+            ) => {
+                let closed = match (*cx, *cy) {
+                    (true, true) => true,
+                    (true, false) => x.is_zero(),
+                    (false, true) => y.is_zero(),
+                    (false, false) => false,
+                };
+                Extended::Finite {
+                    value: x * y,
+                    closed,
+                }
             }
             (Extended::Finite { value, closed }, infinite)
             | (infinite, Extended::Finite { value, closed }) => {
                 if value.is_zero() {
-                    Extended::Finite { value: BigRational::zero(), closed: *closed }
+                    Extended::Finite {
+                        value: BigRational::zero(),
+                        closed: *closed,
+                    }
                 } else {
-                    let sign = if value.is_negative() { infinite.sign().reverse() } else { infinite.sign() };
+                    let sign = if value.is_negative() {
+                        infinite.sign().reverse()
+                    } else {
+                        infinite.sign()
+                    };
                     Extended::infinity(sign)
                 }
             }
             (a, b) => {
-                let sign = if a.sign() == b.sign() { Ordering::Greater } else { Ordering::Less };
+                let sign = if a.sign() == b.sign() {
+                    Ordering::Greater
+                } else {
+                    Ordering::Less
+                };
                 Extended::infinity(sign)
             }
         }
@@ -387,7 +462,9 @@ impl Extended {
 
     fn cmp_value(&self, other: &Extended) -> Ordering {
         match (self, other) {
-            (Extended::NegInf, Extended::NegInf) | (Extended::PosInf, Extended::PosInf) => Ordering::Equal,
+            (Extended::NegInf, Extended::NegInf) | (Extended::PosInf, Extended::PosInf) => {
+                Ordering::Equal
+            }
             (Extended::NegInf, _) | (_, Extended::PosInf) => Ordering::Less,
             (Extended::PosInf, _) | (_, Extended::NegInf) => Ordering::Greater,
             (Extended::Finite { value: x, .. }, Extended::Finite { value: y, .. }) => x.cmp(y),
@@ -418,8 +495,14 @@ impl Extended {
 
     fn into_lower(self) -> Bound {
         match self {
-            Extended::Finite { value, closed: true } => Bound::Closed(value),
-            Extended::Finite { value, closed: false } => Bound::Open(value),
+            Extended::Finite {
+                value,
+                closed: true,
+            } => Bound::Closed(value),
+            Extended::Finite {
+                value,
+                closed: false,
+            } => Bound::Open(value),
             // `+inf` as a lower end cannot arise from non-empty operands;
             // widening to `-inf` keeps the result sound regardless.
             Extended::NegInf | Extended::PosInf => Bound::Unbounded,
@@ -472,14 +555,20 @@ mod tests {
         let half_open = Interval::new(Bound::Open(q(0, 1)), Bound::Closed(q(1, 1))).unwrap();
         let product = half_open.mul(&Interval::above(q(1, 1), true));
         assert_eq!(product, Interval::above(q(0, 1), false));
-        assert_eq!(c(0, 1).mul(&Interval::above(q(1, 1), true)), Interval::above(q(0, 1), true));
+        assert_eq!(
+            c(0, 1).mul(&Interval::above(q(1, 1), true)),
+            Interval::above(q(0, 1), true)
+        );
     }
 
     #[test]
     fn division_by_zero_containing_interval_is_an_error() {
         assert_eq!(c(1, 2).div(&c(-1, 1)), Err(DivisorContainsZero));
         let positive = Interval::new(Bound::Open(q(0, 1)), Bound::Closed(q(2, 1))).unwrap();
-        assert_eq!(c(1, 1).div(&positive).unwrap(), Interval::above(q(1, 2), true));
+        assert_eq!(
+            c(1, 1).div(&positive).unwrap(),
+            Interval::above(q(1, 2), true)
+        );
     }
 
     #[test]

@@ -45,8 +45,16 @@ impl PercentKind {
     /// The kind of a product or quotient whose result is dimensionless: a
     /// percentage scaled by a plain number stays a percentage (`2 * 3 %`,
     /// `6 % / 2`); anything else (`x / x`, `% * %`) is a plain ratio.
-    pub fn of_scaling(numerator: PercentKind, other: PercentKind, other_is_plain: bool) -> PercentKind {
-        if other == PercentKind::None && other_is_plain { numerator } else { PercentKind::None }
+    pub fn of_scaling(
+        numerator: PercentKind,
+        other: PercentKind,
+        other_is_plain: bool,
+    ) -> PercentKind {
+        if other == PercentKind::None && other_is_plain {
+            numerator
+        } else {
+            PercentKind::None
+        }
     }
 }
 
@@ -78,7 +86,9 @@ impl Dimension {
 
     pub fn base(name: &str) -> Dimension {
         let mut dimension = Dimension::default();
-        dimension.bases.insert(name.to_lowercase(), (name.to_string(), 1));
+        dimension
+            .bases
+            .insert(name.to_lowercase(), (name.to_string(), 1));
         dimension
     }
 
@@ -105,7 +115,10 @@ impl Dimension {
     fn combine(&self, other: &Dimension, sign: i32) -> Dimension {
         let mut result = self.clone();
         for (key, (spelling, power)) in &other.bases {
-            let entry = result.bases.entry(key.clone()).or_insert_with(|| (spelling.clone(), 0));
+            let entry = result
+                .bases
+                .entry(key.clone())
+                .or_insert_with(|| (spelling.clone(), 0));
             entry.1 = entry.1.saturating_add(power.saturating_mul(sign));
         }
         result.bases.retain(|_, (_, power)| *power != 0);
@@ -115,9 +128,18 @@ impl Dimension {
     /// Help for `user` vs `users`: two dimensions that differ only in one
     /// base word, one being the other plus `s`.
     pub fn plural_help(&self, other: &Dimension) -> Option<String> {
-        let only_left: Vec<_> = self.bases.iter().filter(|(k, v)| other.bases.get(*k) != Some(v)).collect();
-        let only_right: Vec<_> = other.bases.iter().filter(|(k, v)| self.bases.get(*k) != Some(v)).collect();
-        let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice()) else {
+        let only_left: Vec<_> = self
+            .bases
+            .iter()
+            .filter(|(k, v)| other.bases.get(*k) != Some(v))
+            .collect();
+        let only_right: Vec<_> = other
+            .bases
+            .iter()
+            .filter(|(k, v)| self.bases.get(*k) != Some(v))
+            .collect();
+        let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice())
+        else {
             return None;
         };
         let plural = format!("{ka}s") == **kb || format!("{kb}s") == **ka;
@@ -138,14 +160,34 @@ impl fmt::Display for Dimension {
             return f.write_str("days");
         }
         let part = |power: i32, spelling: &str| {
-            if power.abs() == 1 { spelling.to_string() } else { format!("{spelling}^{}", power.abs()) }
+            if power.abs() == 1 {
+                spelling.to_string()
+            } else {
+                format!("{spelling}^{}", power.abs())
+            }
         };
-        let numerator: Vec<String> =
-            self.bases.values().filter(|(_, p)| *p > 0).map(|(s, p)| part(*p, s)).collect();
-        let denominator: Vec<String> =
-            self.bases.values().filter(|(_, p)| *p < 0).map(|(s, p)| part(*p, s)).collect();
-        let top = if numerator.is_empty() { "1".to_string() } else { numerator.join("*") };
-        if denominator.is_empty() { f.write_str(&top) } else { write!(f, "{top}/{}", denominator.join("/")) }
+        let numerator: Vec<String> = self
+            .bases
+            .values()
+            .filter(|(_, p)| *p > 0)
+            .map(|(s, p)| part(*p, s))
+            .collect();
+        let denominator: Vec<String> = self
+            .bases
+            .values()
+            .filter(|(_, p)| *p < 0)
+            .map(|(s, p)| part(*p, s))
+            .collect();
+        let top = if numerator.is_empty() {
+            "1".to_string()
+        } else {
+            numerator.join("*")
+        };
+        if denominator.is_empty() {
+            f.write_str(&top)
+        } else {
+            write!(f, "{top}/{}", denominator.join("/"))
+        }
     }
 }
 
@@ -161,7 +203,11 @@ pub struct Unit {
 
 impl Unit {
     pub fn none() -> Unit {
-        Unit { factor: BigRational::one(), dimension: Dimension::dimensionless(), percent: PercentKind::None }
+        Unit {
+            factor: BigRational::one(),
+            dimension: Dimension::dimensionless(),
+            percent: PercentKind::None,
+        }
     }
 
     /// Resolves `%`, `pp`, time words and other words joined by `/`.
@@ -188,8 +234,16 @@ pub fn days_per_year() -> BigRational {
 }
 
 fn word_unit(word: &str) -> Unit {
-    let time = |days: BigRational| Unit { factor: days, dimension: Dimension::time(), percent: PercentKind::None };
-    let hundredth = Unit { factor: ratio(1, 100), dimension: Dimension::dimensionless(), percent: PercentKind::None };
+    let time = |days: BigRational| Unit {
+        factor: days,
+        dimension: Dimension::time(),
+        percent: PercentKind::None,
+    };
+    let hundredth = Unit {
+        factor: ratio(1, 100),
+        dimension: Dimension::dimensionless(),
+        percent: PercentKind::None,
+    };
     match word.to_lowercase().as_str() {
         "" => Unit::none(),
         "%" | "pp" => hundredth,
@@ -197,7 +251,11 @@ fn word_unit(word: &str) -> Unit {
         "week" | "weeks" => time(ratio(7, 1)),
         "month" | "months" => time(days_per_year() / ratio(12, 1)),
         "year" | "years" => time(days_per_year()),
-        _ => Unit { factor: BigRational::one(), dimension: Dimension::base(word), percent: PercentKind::None },
+        _ => Unit {
+            factor: BigRational::one(),
+            dimension: Dimension::base(word),
+            percent: PercentKind::None,
+        },
     }
 }
 
@@ -208,13 +266,19 @@ mod tests {
     #[test]
     fn base_words_compare_case_insensitively() {
         assert_eq!(Unit::parse("USD").dimension, Unit::parse("usd").dimension);
-        assert_ne!(Unit::parse("user").dimension, Unit::parse("users").dimension);
+        assert_ne!(
+            Unit::parse("user").dimension,
+            Unit::parse("users").dimension
+        );
     }
 
     #[test]
     fn quotients_and_time() {
         let per_year = Unit::parse("USD/year");
-        assert_eq!(per_year.dimension, Dimension::base("USD").per(&Dimension::time()));
+        assert_eq!(
+            per_year.dimension,
+            Dimension::base("USD").per(&Dimension::time())
+        );
         assert_eq!(per_year.factor, ratio(10_000, 3_652_425));
         assert_eq!(Unit::parse("weeks").factor, ratio(7, 1));
         assert_eq!(per_year.dimension.to_string(), "USD/day");
@@ -233,7 +297,11 @@ mod tests {
             help.as_deref(),
             Some("`user` and `users` differ only by a plural s; write one of them everywhere")
         );
-        assert!(Dimension::base("user").plural_help(&Dimension::base("USD")).is_none());
+        assert!(
+            Dimension::base("user")
+                .plural_help(&Dimension::base("USD"))
+                .is_none()
+        );
     }
 
     #[test]
@@ -243,6 +311,9 @@ mod tests {
         assert_eq!(percent.factor, points.factor);
         assert_eq!(percent.percent, PercentKind::Percent);
         assert_eq!(points.percent, PercentKind::Points);
-        assert_eq!(PercentKind::of_difference(PercentKind::Percent, PercentKind::Percent), PercentKind::Points);
+        assert_eq!(
+            PercentKind::of_difference(PercentKind::Percent, PercentKind::Percent),
+            PercentKind::Points
+        );
     }
 }

@@ -22,7 +22,7 @@ use super::decimal::{digits_value, pow10};
 use super::interval::Interval;
 use super::units::{Dimension, PercentKind, Unit};
 use super::{NumberSettings, Reading};
-use crate::ast::{Hedge, NumberLit, NumberValue, Scale, Value};
+use crate::ast::{DateLit, Hedge, NumberLit, NumberValue, Scale, Value};
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};
 
@@ -62,11 +62,21 @@ pub struct Amount {
 
 impl Amount {
     pub fn number(interval: Interval, dimension: Dimension, percent: PercentKind) -> Amount {
-        Amount { interval, dimension, percent, kind: AmountKind::Number }
+        Amount {
+            interval,
+            dimension,
+            percent,
+            kind: AmountKind::Number,
+        }
     }
 
     pub fn date(interval: Interval) -> Amount {
-        Amount { interval, dimension: Dimension::dimensionless(), percent: PercentKind::None, kind: AmountKind::Date }
+        Amount {
+            interval,
+            dimension: Dimension::dimensionless(),
+            percent: PercentKind::None,
+            kind: AmountKind::Date,
+        }
     }
 
     /// A year-or-number read as the year; other amounts unchanged.
@@ -80,7 +90,10 @@ impl Amount {
     /// A year-or-number read as the number; other amounts unchanged.
     pub fn as_number(&self) -> Amount {
         match self.kind {
-            AmountKind::YearOrNumber(_) => Amount { kind: AmountKind::Number, ..self.clone() },
+            AmountKind::YearOrNumber(_) => Amount {
+                kind: AmountKind::Number,
+                ..self.clone()
+            },
             _ => self.clone(),
         }
     }
@@ -91,20 +104,50 @@ impl Amount {
 }
 
 /// The amount a stated value stands for under `reading`.
-pub fn value_amount(value: &Value, reading: Reading, settings: &NumberSettings) -> Result<Amount, ValueError> {
+pub fn value_amount(
+    value: &Value,
+    reading: Reading,
+    settings: &NumberSettings,
+) -> Result<Amount, ValueError> {
     match value {
-        Value::Date(date) => date_interval(date).map(Amount::date).ok_or(ValueError::InvalidDate),
+        Value::Date(date) => match bare_year_date(date) {
+            Some(number) => {
+                let interval = number_interval(&number, reading, settings)?;
+                let kind = AmountKind::YearOrNumber(i64::from(date.year));
+                Ok(Amount {
+                    interval,
+                    dimension: Dimension::dimensionless(),
+                    percent: PercentKind::None,
+                    kind,
+                })
+            }
+            None => date_interval(date)
+                .map(Amount::date)
+                .ok_or(ValueError::InvalidDate),
+        },
         Value::Number(number) => {
             let interval = number_interval(number, reading, settings)?;
-            let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+            let unit = number
+                .unit
+                .as_ref()
+                .map_or_else(Unit::none, |u| Unit::parse(&u.text));
             let kind = bare_year(number).map_or(AmountKind::Number, AmountKind::YearOrNumber);
-            Ok(Amount { interval, dimension: unit.dimension, percent: unit.percent, kind })
+            Ok(Amount {
+                interval,
+                dimension: unit.dimension,
+                percent: unit.percent,
+                kind,
+            })
         }
     }
 }
 
 /// The interval a number value stands for under `reading`, in base units.
-pub fn number_interval(number: &NumberValue, reading: Reading, settings: &NumberSettings) -> Result<Interval, ValueError> {
+pub fn number_interval(
+    number: &NumberValue,
+    reading: Reading,
+    settings: &NumberSettings,
+) -> Result<Interval, ValueError> {
     let scale = number.scale.map(|(s, _)| s);
     let written = Written::of(&number.number, scale)?;
     let v = written.value()?;
@@ -114,7 +157,11 @@ pub fn number_interval(number: &NumberValue, reading: Reading, settings: &Number
             Interval::closed(&v - &t, &v + &t)
         }
         None => {
-            let reading = if number.hedge.is_some() { Reading::Strict } else { reading };
+            let reading = if number.hedge.is_some() {
+                Reading::Strict
+            } else {
+                reading
+            };
             let half = written.quantum(reading)? / BigRational::from_integer(2.into());
             Interval::closed(&v - &half, &v + &half)
         }
@@ -132,7 +179,10 @@ pub fn number_interval(number: &NumberValue, reading: Reading, settings: &Number
         Some(Hedge::AtLeast) => Interval::above(v, true),
         Some(Hedge::AtMost) => Interval::below(v, true),
     };
-    let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+    let unit = number
+        .unit
+        .as_ref()
+        .map_or_else(Unit::none, |u| Unit::parse(&u.text));
     Ok(interval.scale(&unit.factor))
 }
 
@@ -140,12 +190,20 @@ pub fn number_interval(number: &NumberValue, reading: Reading, settings: &Number
 /// units: the precision its digits claim. `None` for hedged or toleranced
 /// values, whose width is stated rather than implied by digits.
 pub fn stated_quantum(value: &Value) -> Option<BigRational> {
-    let Value::Number(number) = value else { return None };
+    let Value::Number(number) = value else {
+        return None;
+    };
     if number.hedge.is_some() || number.tolerance.is_some() {
         return None;
     }
-    let quantum = Written::of(&number.number, number.scale.map(|(s, _)| s)).ok()?.quantum(Reading::Strict).ok()?;
-    let unit = number.unit.as_ref().map_or_else(Unit::none, |u| Unit::parse(&u.text));
+    let quantum = Written::of(&number.number, number.scale.map(|(s, _)| s))
+        .ok()?
+        .quantum(Reading::Strict)
+        .ok()?;
+    let unit = number
+        .unit
+        .as_ref()
+        .map_or_else(Unit::none, |u| Unit::parse(&u.text));
     Some(quantum * unit.factor)
 }
 
@@ -162,7 +220,36 @@ pub fn bare_year(number: &NumberValue) -> Option<i64> {
         && lit.int_digits.len() == 4
         && lit.text == lit.int_digits
         && lit.int_digits.bytes().all(|b| b.is_ascii_digit());
-    if bare { lit.int_digits.parse().ok() } else { None }
+    if bare {
+        lit.int_digits.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A year-only date (`1998`) reads exactly like a bare four-digit number, so
+/// whichever the parser produced, it is treated as year-or-number: this is
+/// that number.
+fn bare_year_date(date: &DateLit) -> Option<NumberValue> {
+    if date.month.is_some() || !(0..=9999).contains(&date.year) {
+        return None;
+    }
+    let digits = format!("{:04}", date.year);
+    let number = NumberLit {
+        int_digits: digits.clone(),
+        frac_digits: String::new(),
+        exponent: 0,
+        text: digits,
+        span: date.span,
+    };
+    Some(NumberValue {
+        hedge: None,
+        number,
+        scale: None,
+        unit: None,
+        tolerance: None,
+        span: date.span,
+    })
 }
 
 /// The value as it reads in a message: `28.22 %`, `about 670 million users`.
@@ -219,16 +306,26 @@ impl Written {
     fn of(lit: &NumberLit, scale: Option<Scale>) -> Result<Written, ValueError> {
         let digits = format!("{}{}", lit.int_digits, lit.frac_digits);
         let mantissa = digits_value(&digits).ok_or(ValueError::InvalidDigits)?;
-        let fraction_digits = i64::try_from(lit.frac_digits.len()).map_err(|_| ValueError::ExponentOutOfRange)?;
+        let fraction_digits =
+            i64::try_from(lit.frac_digits.len()).map_err(|_| ValueError::ExponentOutOfRange)?;
         let scale_exponent = scale.map_or(0, |s| i64::from(s.exponent()));
         let shift = i64::from(lit.exponent) - fraction_digits + scale_exponent;
         let rounding_zeros = if lit.frac_digits.is_empty() && !mantissa.is_zero() {
-            let zeros = lit.int_digits.bytes().rev().take_while(|b| *b == b'0').count();
+            let zeros = lit
+                .int_digits
+                .bytes()
+                .rev()
+                .take_while(|b| *b == b'0')
+                .count();
             i64::try_from(zeros).map_err(|_| ValueError::ExponentOutOfRange)?
         } else {
             0
         };
-        Ok(Written { mantissa, shift, rounding_zeros })
+        Ok(Written {
+            mantissa,
+            shift,
+            rounding_zeros,
+        })
     }
 
     fn value(&self) -> Result<BigRational, ValueError> {

@@ -1,0 +1,382 @@
+//! Deciding a check (or a `same-as` pair): the coarse reading first, then the
+//! strict one, with the findings of section 5.
+//!
+//! Choices made here:
+//! - Every problem span lies in the file of the relation: operators, the
+//!   relation symbol, a divisor, a side of the relation, or (for
+//!   `mixed-dates`) the whole relation.
+//! - `overstated-precision` (note): for a holding `=` whose one side is a
+//!   single plain stated figure (a quantity reference or a literal, without
+//!   hedge or tolerance) and whose other side is computed (an operator or a
+//!   function), the note fires when the figure's strict quantum is under a
+//!   tenth of the strict width of the computed side: its last digit is finer
+//!   than the inputs can tell. Two single figures (e.g. `same-as`) get no note.
+//! - `mixed-dates`: the quantities of one check with an `as-of` whose periods
+//!   do not overlap; one warning per check, naming the first such pair.
+//! - Messages name a side by its stated value (`28.22 %`) when it is a single
+//!   quantity or literal ("stands for"), and by its expression text otherwise
+//!   ("gives"). The expression text is taken from `source` through the spans
+//!   (so pass the text of the file holding the check); when the spans do not
+//!   fit `source` it is rebuilt from the tree.
+
+use super::dates::date_span;
+use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
+use super::format::{DisplayStyle, format_decimal, format_pair};
+use super::interval::Interval;
+use super::value::{Amount, stated_quantum, value_text};
+use super::{NumberSettings, Reading};
+use crate::ast::{Expr, ExprKind, Ident, RelOp, Relation, Value};
+use crate::syntax::span::Span;
+use num_rational::BigRational;
+
+/// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
+/// `undefined-arithmetic`, `mixed-dates`, `overstated-precision`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumericProblem {
+    pub rule: &'static str,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Holds under both readings.
+    Holds,
+    /// Holds under the coarse reading, fails under the strict one.
+    RoundingInconsistency,
+    /// Fails under the coarse reading (and so under the strict one).
+    NumericInconsistency,
+    /// A name is not a quantity, or a problem (unit mismatch, division by
+    /// zero) keeps the relation from being decided.
+    NotEvaluated,
+}
+
+/// One side of a decided relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// How the message names it: the stated value or the expression text.
+    pub text: String,
+    /// The quantity's name when the side is a single reference.
+    pub name: Option<String>,
+    /// A single stated value ("stands for") rather than a computation ("gives").
+    pub stated: bool,
+    /// The interval under the deciding reading, and as printed.
+    pub interval: Interval,
+    pub display: String,
+    pub coarse: Interval,
+    pub coarse_display: String,
+    pub strict: Interval,
+    pub strict_display: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckOutcome {
+    pub verdict: Verdict,
+    /// The reading that decided: coarse for a numeric inconsistency, strict
+    /// otherwise; `None` when not evaluated.
+    pub reading: Option<Reading>,
+    pub op: RelOp,
+    pub left: Option<Side>,
+    pub right: Option<Side>,
+    pub problems: Vec<NumericProblem>,
+}
+
+impl CheckOutcome {
+    fn not_evaluated(op: RelOp, problems: Vec<NumericProblem>) -> CheckOutcome {
+        CheckOutcome {
+            verdict: Verdict::NotEvaluated,
+            reading: None,
+            op,
+            left: None,
+            right: None,
+            problems,
+        }
+    }
+
+    /// For a failing check, the intervals under the deciding reading:
+    /// `28.22 % stands for [28.215 %, 28.225 %] but (china-users + us-users) /
+    /// world-users gives [29.46 %, 29.53 %]`. Relations other than `=` add
+    /// `, so `<` cannot hold`.
+    pub fn message(&self) -> Option<String> {
+        if !matches!(
+            self.verdict,
+            Verdict::NumericInconsistency | Verdict::RoundingInconsistency
+        ) {
+            return None;
+        }
+        let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        let mut message = format!(
+            "{} {} {} but {} {} {}",
+            left.text,
+            verb(left),
+            left.display,
+            right.text,
+            verb(right),
+            right.display
+        );
+        if self.op != RelOp::Eq {
+            message.push_str(&format!(", so `{}` cannot hold", self.op.symbol()));
+        }
+        Some(message)
+    }
+
+    /// For a rounding inconsistency, the coarse intervals under which it holds.
+    pub fn help(&self) -> Option<String> {
+        if self.verdict != Verdict::RoundingInconsistency {
+            return None;
+        }
+        let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        Some(format!(
+            "it holds only if trailing zeros are rounding (coarse reading: {} {} {}, {} {} {}); state the figures with the digits they have",
+            left.text,
+            verb(left),
+            left.coarse_display,
+            right.text,
+            verb(right),
+            right.coarse_display
+        ))
+    }
+}
+
+fn verb(side: &Side) -> &'static str {
+    if side.stated { "stands for" } else { "gives" }
+}
+
+/// Decides `check LHS REL RHS`. `source` is the text of the file holding the
+/// relation (its spans index into it); `lookup` resolves a name to a quantity,
+/// or `None` for a name that is not one (already reported elsewhere): the
+/// outcome is then [`Verdict::NotEvaluated`] with no numeric finding.
+pub fn evaluate_relation<'q>(
+    relation: &Relation,
+    source: &str,
+    lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
+    settings: &NumberSettings,
+) -> CheckOutcome {
+    let op = relation.op;
+    let mut strict = Evaluator::new(source, lookup, settings, Reading::Strict);
+    let strict_sides = strict.relation(relation);
+    let mut problems = std::mem::take(&mut strict.problems);
+    let used = std::mem::take(&mut strict.used);
+    let Ok((strict_left, strict_right)) = strict_sides else {
+        return CheckOutcome::not_evaluated(op, problems);
+    };
+    // Units and dates do not depend on the reading, so the coarse pass meets
+    // no new problem; its findings would repeat the strict ones.
+    let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
+    let Ok((coarse_left, coarse_right)) = coarse.relation(relation) else {
+        return CheckOutcome::not_evaluated(op, problems);
+    };
+
+    let holds_coarse = coarse_left.interval.relate(op, &coarse_right.interval);
+    let holds_strict = strict_left.interval.relate(op, &strict_right.interval);
+    let (verdict, reading) = match (holds_coarse, holds_strict) {
+        (false, _) => (Verdict::NumericInconsistency, Reading::Coarse),
+        (true, false) => (Verdict::RoundingInconsistency, Reading::Strict),
+        (true, true) => (Verdict::Holds, Reading::Strict),
+    };
+
+    problems.extend(mixed_dates(&used, relation));
+
+    let styles = DisplayStyle::for_pair(&strict_left, &strict_right);
+    let coarse_text = format_pair(&coarse_left.interval, &coarse_right.interval, op, &styles);
+    let strict_text = format_pair(&strict_left.interval, &strict_right.interval, op, &styles);
+    let side = |expr: &Expr,
+                coarse: &Amount,
+                strict: &Amount,
+                coarse_display: String,
+                strict_display: String| {
+        let (interval, display) = match reading {
+            Reading::Coarse => (coarse.interval.clone(), coarse_display.clone()),
+            Reading::Strict => (strict.interval.clone(), strict_display.clone()),
+        };
+        let single = single_value(expr, lookup);
+        Side {
+            text: single
+                .as_ref()
+                .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
+            name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
+            stated: single_value(expr, lookup).is_some(),
+            interval,
+            display,
+            coarse: coarse.interval.clone(),
+            coarse_display,
+            strict: strict.interval.clone(),
+            strict_display,
+        }
+    };
+    let left = side(
+        &relation.lhs,
+        &coarse_left,
+        &strict_left,
+        coarse_text.0,
+        strict_text.0,
+    );
+    let right = side(
+        &relation.rhs,
+        &coarse_right,
+        &strict_right,
+        coarse_text.1,
+        strict_text.1,
+    );
+
+    if verdict == Verdict::Holds && op == RelOp::Eq {
+        problems.extend(overstated_precision(
+            relation,
+            lookup,
+            &strict_left,
+            &strict_right,
+            &styles,
+        ));
+    }
+
+    CheckOutcome {
+        verdict,
+        reading: Some(reading),
+        op,
+        left: Some(left),
+        right: Some(right),
+        problems,
+    }
+}
+
+/// A quantity for [`evaluate_same_as`].
+#[derive(Debug, Clone, Copy)]
+pub struct NamedQuantity<'a> {
+    pub name: &'a str,
+    pub info: QuantityInfo<'a>,
+}
+
+/// Decides `quantity A ... same-as B` as the implicit `check A = B`. The rule
+/// layer reports a failure as `conflicting-values` (the verdict says
+/// whether it failed coarse or only strict). Problems point at `span`
+/// (e.g. the `same-as` clause); the sides are named by their values, with
+/// [`Side::name`] holding each quantity's name.
+pub fn evaluate_same_as(
+    a: NamedQuantity<'_>,
+    b: NamedQuantity<'_>,
+    span: Span,
+    settings: &NumberSettings,
+) -> CheckOutcome {
+    let reference = |name: &str| Expr {
+        kind: ExprKind::Ref(Ident {
+            name: name.to_string(),
+            span,
+        }),
+        span,
+    };
+    let relation = Relation {
+        lhs: reference(a.name),
+        op: RelOp::Eq,
+        op_span: span,
+        rhs: reference(b.name),
+    };
+    let lookup = |name: &str| {
+        if name == a.name {
+            Some(a.info)
+        } else if name == b.name {
+            Some(b.info)
+        } else {
+            None
+        }
+    };
+    evaluate_relation(&relation, "", &lookup, settings)
+}
+
+/// The quantity reference (if any) and the value of a side that is a single
+/// stated value, looking through parentheses.
+fn single_value<'e, 'q>(
+    expr: &'e Expr,
+    lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
+) -> Option<(Option<&'e Ident>, Value)> {
+    match &expr.kind {
+        ExprKind::Paren(inner) => single_value(inner, lookup),
+        ExprKind::Literal(value) => Some((None, value.clone())),
+        ExprKind::Ref(ident) => lookup(&ident.name).map(|info| (Some(ident), info.value.clone())),
+        _ => None,
+    }
+}
+
+fn is_computed(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Paren(inner) => is_computed(inner),
+        ExprKind::Literal(_) | ExprKind::Ref(_) => false,
+        ExprKind::Neg(_) | ExprKind::Binary { .. } | ExprKind::Call { .. } => true,
+    }
+}
+
+fn overstated_precision<'q>(
+    relation: &Relation,
+    lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
+    strict_left: &Amount,
+    strict_right: &Amount,
+    styles: &(DisplayStyle, DisplayStyle),
+) -> Option<NumericProblem> {
+    let sides = [
+        (&relation.lhs, &relation.rhs, strict_right, &styles.0),
+        (&relation.rhs, &relation.lhs, strict_left, &styles.1),
+    ];
+    sides
+        .into_iter()
+        .find_map(|(stated, computed, computed_amount, style)| {
+            if !is_computed(computed) || is_computed(stated) {
+                return None;
+            }
+            let (_, value) = single_value(stated, lookup)?;
+            let quantum = stated_quantum(&value)?;
+            let width = computed_amount.interval.width()?;
+            if quantum.clone() * BigRational::from_integer(10.into()) >= width {
+                return None;
+            }
+            let text = value_text(&value);
+            Some(NumericProblem {
+                rule: "overstated-precision",
+                span: stated.span,
+                message: format!(
+                    "{text} is stated to the {} but the inputs only pin it down to a width of {}",
+                    show_amount(&quantum, style),
+                    show_amount(&width, style)
+                ),
+                help: Some("drop the digits the inputs cannot justify".to_string()),
+            })
+        })
+}
+
+/// A positive magnitude in the style of a side (`0.0001 %`), rounded up.
+fn show_amount(value: &BigRational, style: &DisplayStyle) -> String {
+    let hundredths = BigRational::from_integer(100.into());
+    match style {
+        DisplayStyle::Percent => format!("{} %", format_decimal(&(value * hundredths), 3, true).0),
+        DisplayStyle::Points => format!("{} pp", format_decimal(&(value * hundredths), 3, true).0),
+        DisplayStyle::Date => format!("{} days", format_decimal(value, 3, true).0),
+        DisplayStyle::Plain { unit } => {
+            let number = format_decimal(value, 3, true).0;
+            unit.as_ref()
+                .map_or(number.clone(), |u| format!("{number} {u}"))
+        }
+    }
+}
+
+fn mixed_dates(used: &[UsedQuantity], relation: &Relation) -> Option<NumericProblem> {
+    let dated: Vec<(&UsedQuantity, (i64, i64))> = used
+        .iter()
+        .filter_map(|q| Some((q, date_span(&q.as_of?)?)))
+        .collect();
+    for (i, (a, (a_first, a_last))) in dated.iter().enumerate() {
+        for (b, (b_first, b_last)) in &dated[i + 1..] {
+            if a_first > b_last || b_first > a_last {
+                let (a_date, b_date) = (a.as_of?, b.as_of?);
+                return Some(NumericProblem {
+                    rule: "mixed-dates",
+                    span: relation.lhs.span.to(relation.rhs.span),
+                    message: format!(
+                        "this check combines `{}` (as of {a_date}) and `{}` (as of {b_date}), whose periods do not overlap",
+                        a.name, b.name
+                    ),
+                    help: Some("use figures for the same period, or acknowledge the difference with `allow`".to_string()),
+                });
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,352 @@
+//! Intervals as text for people: deterministic decimals rounded outward (the
+//! lower end down, the upper end up), so the printed interval always contains
+//! the exact one.
+//!
+//! Digits: an end that is exact in at most the chosen number of significant
+//! digits is printed exactly, without trailing zeros (`28.215 %`); a rounded
+//! end keeps all its digits, trailing zeros included (`29.060 %`). Five
+//! significant digits by default, more when rounding would add more than a
+//! fifth to an interval's width (so distinct ends never print equal) or when the printed intervals would not show the verdict (a
+//! failing `=` must print as two intervals that do not meet). Values of a
+//! million or more use scale words (`3.3665 billion users`); magnitudes of
+//! `10^15` and above or under `10^-6` use `e` notation.
+
+use super::dates::format_day;
+use super::interval::{Bound, Interval};
+use super::units::PercentKind;
+use super::value::Amount;
+use crate::ast::RelOp;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+const DEFAULT_DIGITS: usize = 5;
+const MAX_DIGITS: usize = 60;
+
+/// How the values of one side are shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DisplayStyle {
+    /// A number with an optional unit text after it (and a scale word when large).
+    Plain { unit: Option<String> },
+    /// A dimensionless value shown in hundredths with ` %`.
+    Percent,
+    /// A dimensionless value shown in hundredths with ` pp`.
+    Points,
+    /// Day numbers shown as calendar dates.
+    Date,
+}
+
+impl DisplayStyle {
+    /// The styles of the two sides of a relation: when either side is stated
+    /// in `%` (or `pp`), every dimensionless side is shown in it, so
+    /// `(a + b) / c` reads in `%` next to `28.22 %`.
+    pub fn for_pair(left: &Amount, right: &Amount) -> (DisplayStyle, DisplayStyle) {
+        let kinds = [left, right]
+            .map(|a| (!a.is_date() && a.dimension.is_dimensionless()).then_some(a.percent));
+        let shared = if kinds.contains(&Some(PercentKind::Percent)) {
+            PercentKind::Percent
+        } else if kinds.contains(&Some(PercentKind::Points)) {
+            PercentKind::Points
+        } else {
+            PercentKind::None
+        };
+        (
+            DisplayStyle::of(left, shared),
+            DisplayStyle::of(right, shared),
+        )
+    }
+
+    /// The style of one amount shown alone.
+    pub fn of_amount(amount: &Amount) -> DisplayStyle {
+        DisplayStyle::of(amount, amount.percent)
+    }
+
+    fn of(amount: &Amount, shared: PercentKind) -> DisplayStyle {
+        if amount.is_date() {
+            DisplayStyle::Date
+        } else if amount.dimension.is_dimensionless() {
+            match shared {
+                PercentKind::Percent => DisplayStyle::Percent,
+                PercentKind::Points => DisplayStyle::Points,
+                PercentKind::None => DisplayStyle::Plain { unit: None },
+            }
+        } else {
+            DisplayStyle::Plain {
+                unit: Some(amount.dimension.to_string()),
+            }
+        }
+    }
+}
+
+/// An interval as printed, and the (wider or equal) interval the text means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub text: String,
+    pub shown: Interval,
+}
+
+/// Prints one interval with the default number of digits, or more when
+/// rounding would blur its width.
+pub fn format_interval(interval: &Interval, style: &DisplayStyle) -> String {
+    (DEFAULT_DIGITS..=MAX_DIGITS)
+        .map(|digits| print_interval(interval, style, digits))
+        .find(|printed| ends_distinct_or_equal(interval, printed))
+        .unwrap_or_else(|| print_interval(interval, style, MAX_DIGITS))
+        .text
+}
+
+/// Prints the two sides of a relation with enough digits that the printed
+/// intervals satisfy `op` exactly when the exact ones do.
+pub fn format_pair(
+    left: &Interval,
+    right: &Interval,
+    op: RelOp,
+    styles: &(DisplayStyle, DisplayStyle),
+) -> (String, String) {
+    let holds = left.relate(op, right);
+    let fits = |l: &Printed, r: &Printed| {
+        ends_distinct_or_equal(left, l)
+            && ends_distinct_or_equal(right, r)
+            && l.shown.relate(op, &r.shown) == holds
+    };
+    for digits in DEFAULT_DIGITS..=MAX_DIGITS {
+        let l = print_interval(left, &styles.0, digits);
+        let r = print_interval(right, &styles.1, digits);
+        if fits(&l, &r) || digits == MAX_DIGITS {
+            return (l.text, r.text);
+        }
+    }
+    (
+        print_interval(left, &styles.0, MAX_DIGITS).text,
+        print_interval(right, &styles.1, MAX_DIGITS).text,
+    )
+}
+
+/// Whether the printed interval shows the width of the exact one: rounding
+/// may add at most a fifth of it (so distinct ends never print equal).
+fn ends_distinct_or_equal(exact: &Interval, printed: &Printed) -> bool {
+    match (exact.width(), printed.shown.width()) {
+        (Some(exact_width), Some(shown_width)) => {
+            (shown_width - &exact_width) * BigRational::from_integer(5.into()) <= exact_width
+        }
+        _ => true,
+    }
+}
+
+fn print_interval(interval: &Interval, style: &DisplayStyle, digits: usize) -> Printed {
+    let (divisor, suffix) = unit_of_display(interval, style);
+    let end = |bound: &Bound, up: bool| -> (String, Bound) {
+        match bound.value() {
+            None => (
+                (if up { "+inf" } else { "-inf" }).to_string(),
+                Bound::Unbounded,
+            ),
+            Some(value) => {
+                if *style == DisplayStyle::Date {
+                    return (format_day(value), bound.clone());
+                }
+                let (text, rounded) = format_decimal(&(value / &divisor), digits, up);
+                let shown = rounded * &divisor;
+                let text = format!("{text}{suffix}");
+                (
+                    text,
+                    if bound.is_closed() {
+                        Bound::Closed(shown)
+                    } else {
+                        Bound::Open(shown)
+                    },
+                )
+            }
+        }
+    };
+    let (lo_text, lo) = end(interval.lo(), false);
+    let (hi_text, hi) = end(interval.hi(), true);
+    let open = if interval.lo().is_closed() { "[" } else { "(" };
+    let close = if interval.hi().is_closed() { "]" } else { ")" };
+    let shown = Interval::new(lo, hi).unwrap_or_else(|| interval.clone());
+    Printed {
+        text: format!("{open}{lo_text}, {hi_text}{close}"),
+        shown,
+    }
+}
+
+/// What printed numbers are in (their value times the divisor is the value in
+/// base units) and the text that follows each number.
+fn unit_of_display(interval: &Interval, style: &DisplayStyle) -> (BigRational, String) {
+    match style {
+        DisplayStyle::Percent => (BigRational::new(1.into(), 100.into()), " %".to_string()),
+        DisplayStyle::Points => (BigRational::new(1.into(), 100.into()), " pp".to_string()),
+        DisplayStyle::Date => (BigRational::one(), String::new()),
+        DisplayStyle::Plain { unit } => {
+            let largest = [interval.lo(), interval.hi()]
+                .into_iter()
+                .filter_map(|b| b.value().map(Signed::abs))
+                .max()
+                .unwrap_or_else(BigRational::zero);
+            let scale = [(12u32, "trillion"), (9, "billion"), (6, "million")]
+                .into_iter()
+                .find(|(power, _)| {
+                    largest >= power_of_ten(i64::from(*power)) && largest < power_of_ten(15)
+                });
+            let unit_text = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+            match scale {
+                Some((power, word)) => (
+                    power_of_ten(i64::from(power)),
+                    format!(" {word}{unit_text}"),
+                ),
+                None => (BigRational::one(), unit_text),
+            }
+        }
+    }
+}
+
+/// `value` rounded to `digits` significant digits, down or up, as text, and
+/// the rounded value itself.
+pub fn format_decimal(value: &BigRational, digits: usize, up: bool) -> (String, BigRational) {
+    if value.is_zero() {
+        return ("0".to_string(), BigRational::zero());
+    }
+    let digits = i64::try_from(digits.max(1)).unwrap_or(1);
+    let magnitude = decimal_magnitude(value);
+    let scale = power_of_ten(digits - 1 - magnitude);
+    let scaled = value * &scale;
+    let exact = scaled.is_integer();
+    let rounded_scaled = if up { scaled.ceil() } else { scaled.floor() };
+    let rounded = &rounded_scaled / &scale;
+    let mut mantissa = rounded_scaled.to_integer();
+    let mut exponent = magnitude - digits + 1;
+    if exact {
+        while exponent < 0 && mantissa.is_multiple_of(&BigInt::from(10)) && !mantissa.is_zero() {
+            mantissa /= 10;
+            exponent += 1;
+        }
+    }
+    let sign = if mantissa.is_negative() { "-" } else { "" };
+    let body = mantissa.magnitude().to_str_radix(10);
+    let text = if !(-6..15).contains(&magnitude) {
+        scientific(&body, exponent, exact)
+    } else {
+        fixed(&body, exponent)
+    };
+    (format!("{sign}{text}"), rounded)
+}
+
+/// `digits * 10^exponent` in plain decimal notation.
+fn fixed(digits: &str, exponent: i64) -> String {
+    if exponent >= 0 {
+        let zeros = usize::try_from(exponent).unwrap_or(0);
+        return format!("{digits}{}", "0".repeat(zeros));
+    }
+    let fraction_len = usize::try_from(-exponent).unwrap_or(0);
+    let padded = if digits.len() <= fraction_len {
+        format!("{}{digits}", "0".repeat(fraction_len + 1 - digits.len()))
+    } else {
+        digits.to_string()
+    };
+    let (int_part, frac_part) = padded.split_at(padded.len() - fraction_len);
+    format!("{int_part}.{frac_part}")
+}
+
+/// `digits * 10^exponent` as `d.ddde±N`.
+fn scientific(digits: &str, exponent: i64, exact: bool) -> String {
+    let power = exponent + i64::try_from(digits.len()).unwrap_or(1) - 1;
+    let (first, rest) = digits.split_at(1.min(digits.len()));
+    let rest = if exact {
+        rest.trim_end_matches('0')
+    } else {
+        rest
+    };
+    if rest.is_empty() {
+        format!("{first}e{power}")
+    } else {
+        format!("{first}.{rest}e{power}")
+    }
+}
+
+/// `floor(log10(|value|))` for a nonzero value.
+fn decimal_magnitude(value: &BigRational) -> i64 {
+    let numerator = super::decimal::digit_count(value.numer());
+    let denominator = super::decimal::digit_count(value.denom());
+    let guess = numerator - denominator;
+    if value.abs() < power_of_ten(guess) {
+        guess - 1
+    } else {
+        guess
+    }
+}
+
+/// `10^exponent`, unbounded: only used for magnitudes of numbers that
+/// already exist, so it is never larger than they are.
+fn power_of_ten(exponent: i64) -> BigRational {
+    let power = num_traits::pow(
+        BigInt::from(10),
+        usize::try_from(exponent.unsigned_abs()).unwrap_or(0),
+    );
+    if exponent >= 0 {
+        BigRational::from_integer(power)
+    } else {
+        BigRational::new(BigInt::one(), power)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numeric::decimal::ratio;
+
+    fn text(n: i64, d: i64, digits: usize, up: bool) -> String {
+        format_decimal(&ratio(n, d), digits, up).0
+    }
+
+    #[test]
+    fn rounds_outward_and_keeps_exact_values_short() {
+        assert_eq!(text(28215, 1000, 5, false), "28.215");
+        assert_eq!(text(1, 3, 5, false), "0.33333");
+        assert_eq!(text(1, 3, 5, true), "0.33334");
+        assert_eq!(text(-1, 3, 5, false), "-0.33334");
+        assert_eq!(text(2906, 100, 5, true), "29.06");
+        assert_eq!(text(290_600_001, 10_000_000, 5, true), "29.061");
+        assert_eq!(text(290_600_001, 10_000_000, 5, false), "29.060");
+        assert_eq!(text(665, 1, 5, false), "665");
+    }
+
+    #[test]
+    fn extreme_magnitudes_use_e_notation() {
+        let big = power_of_ten(300);
+        assert_eq!(format_decimal(&big, 5, false).0, "1e300");
+        let small = power_of_ten(-300) * ratio(1, 3);
+        assert_eq!(format_decimal(&small, 5, true).0, "3.3334e-301");
+    }
+
+    #[test]
+    fn intervals_show_their_ends() {
+        let interval = Interval::closed(ratio(28215, 100_000), ratio(28225, 100_000));
+        assert_eq!(
+            format_interval(&interval, &DisplayStyle::Percent),
+            "[28.215 %, 28.225 %]"
+        );
+        let users = Interval::closed(ratio(665_000_000, 1), ratio(675_000_000, 1));
+        let style = DisplayStyle::Plain {
+            unit: Some("users".to_string()),
+        };
+        assert_eq!(
+            format_interval(&users, &style),
+            "[665 million users, 675 million users]"
+        );
+        let open = Interval::above(ratio(5, 1), false);
+        assert_eq!(
+            format_interval(&open, &DisplayStyle::Plain { unit: None }),
+            "(5, +inf)"
+        );
+    }
+
+    #[test]
+    fn narrow_intervals_get_more_digits() {
+        let interval = Interval::closed(ratio(1_000_001, 1_000_000), ratio(1_000_002, 1_000_000));
+        assert_eq!(
+            format_interval(&interval, &DisplayStyle::Plain { unit: None }),
+            "[1.000001, 1.000002]"
+        );
+    }
+}
