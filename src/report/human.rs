@@ -31,18 +31,20 @@ impl Default for HumanReporter {
 }
 
 /// A file's text as miette sees it. Columns are counted in Unicode scalar
-/// values, and one space is added at the end so that a zero-length label at
-/// the very end of the file (an unterminated construct) is still drawn.
+/// values. miette drops a label at the very end of the text, so when one
+/// points there (an unterminated construct) a space is added for it to mark.
 struct Source {
     name: String,
     text: String,
 }
 
 impl Source {
-    fn new(name: &str, text: &str) -> Source {
+    fn new(name: &str, text: &str, places: &[&Place]) -> Source {
         let mut padded = String::with_capacity(text.len() + 1);
         padded.push_str(text);
-        padded.push(' ');
+        if places.iter().any(|p| p.span.end >= text.len()) {
+            padded.push(' ');
+        }
         Source {
             name: name.to_owned(),
             text: padded,
@@ -79,7 +81,8 @@ impl SourceCode for Source {
 struct Rendered<'a> {
     finding: &'a Finding,
     labels: Vec<LabeledSpan>,
-    source: Source,
+    /// None for a file that could not be read: there is no text to show.
+    source: Option<Source>,
     related: Vec<Rendered<'a>>,
     /// For related places: the label text as the message.
     message: Option<String>,
@@ -129,10 +132,11 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
         Some(Box::new(self.labels.iter().cloned()))
     }
 
@@ -165,17 +169,28 @@ fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
             related.push(Rendered {
                 finding,
                 labels: vec![label(place, true)],
-                source: Source::new(&other.path, &other.text),
+                source: Some(Source::new(&other.path, &other.text, &[place])),
                 related: Vec::new(),
                 message: Some(place.label.clone()),
             });
         }
     }
     labels.sort_by_key(|l| l.offset());
+    let here: Vec<&Place> = std::iter::once(&finding.place)
+        .chain(
+            finding
+                .related
+                .iter()
+                .filter(|p| p.file == finding.place.file),
+        )
+        .collect();
     Rendered {
         finding,
         labels,
-        source: Source::new(&file.path, &file.text),
+        source: file
+            .unreadable
+            .is_none()
+            .then(|| Source::new(&file.path, &file.text, &here)),
         related,
         message: None,
     }

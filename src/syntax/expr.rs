@@ -267,7 +267,7 @@ pub fn value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Value> {
     if let Err(nom::Err::Failure(e)) = date_lit(ctx, i, false) {
         return Err(nom::Err::Failure(e));
     }
-    if !(i.starts_with(|c: char| c.is_ascii_digit()) || hedged_number_ahead(i)) {
+    if !(i.starts_with(|c: char| c.is_ascii_digit()) || hedge(i).is_some()) {
         return Err(nom::Err::Error(PError::expected(
             i,
             "a value (a number with optional hedge, scale and unit, or a date)",

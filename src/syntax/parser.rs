@@ -652,8 +652,13 @@ fn group_list<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Vec<Group>> {
     let mut rest = i;
     loop {
         let start = rest;
+        let what = if groups.is_empty() {
+            "an identifier"
+        } else {
+            "an identifier after `,`"
+        };
         let (r, first) = ident(ctx, rest).map_err(|e| match e {
-            nom::Err::Error(_) => nom::Err::Failure(PError::expected(rest, "an identifier")),
+            nom::Err::Error(_) => nom::Err::Failure(PError::expected(rest, what)),
             other => other,
         })?;
         let mut members = vec![first];
