@@ -52,6 +52,23 @@ pub enum Verdict {
     NotEvaluated,
 }
 
+impl Verdict {
+    /// The finding a failing check gets (`same-as` pairs report
+    /// `conflicting-values` instead): `numeric-inconsistency` or
+    /// `rounding-inconsistency`; `None` when it holds or was not evaluated.
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Verdict::NumericInconsistency => Some("numeric-inconsistency"),
+            Verdict::RoundingInconsistency => Some("rounding-inconsistency"),
+            Verdict::Holds | Verdict::NotEvaluated => None,
+        }
+    }
+
+    pub fn holds(self) -> bool {
+        self == Verdict::Holds
+    }
+}
+
 /// One side of a decided relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {

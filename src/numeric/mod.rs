@@ -28,6 +28,7 @@ pub use check::{
 };
 pub use eval::QuantityInfo;
 pub use interval::{Bound, DivisorContainsZero, Interval};
+pub use value::value_display;
 
 use decimal::ratio;
 use num_rational::BigRational;

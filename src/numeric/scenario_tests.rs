@@ -657,3 +657,27 @@ fn orderings_and_messages() {
     let same = relation(lit("exactly 5"), RelOp::Ne, lit("exactly 5"));
     assert_eq!(ws.check(&same).verdict, Verdict::NumericInconsistency);
 }
+
+#[test]
+fn stated_values_display_as_intervals() {
+    let settings = NumberSettings::default();
+    let show = |text: &str, reading| value_display(&value(text), reading, &settings).unwrap();
+    assert_eq!(show("28.22 %", Reading::Strict), "[28.215 %, 28.225 %]");
+    assert_eq!(
+        show("670 million users", Reading::Coarse),
+        "[665 million users, 675 million users]"
+    );
+    assert_eq!(
+        show("3.366 billion users", Reading::Strict),
+        "[3.3655 billion users, 3.3665 billion users]"
+    );
+    assert_eq!(
+        show("over 5 USD/year", Reading::Strict),
+        "(0.013689 USD/day, +inf)"
+    );
+    assert_eq!(show("2016-02", Reading::Strict), "[2016-02-01, 2016-02-29]");
+    assert_eq!(
+        Verdict::RoundingInconsistency.rule(),
+        Some("rounding-inconsistency")
+    );
+}

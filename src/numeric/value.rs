@@ -12,8 +12,10 @@
 //!   tolerance) interval by `about_tolerance * |v|` each side; `nearly v` is
 //!   the closed interval between `nearly_factor * v` and `v`, i.e. just short
 //!   of `v` in magnitude, so `nearly` of a negative `v` is `[v, 0.95 v]`;
-//!   `over`, `under`, `at least`, `at most` and `exactly` use `v` itself.
-//!   Literals are unsigned, so negative `v` only arises in future extensions.
+//!   `over`, `under`, `at least`, `at most` and `exactly` use `v` itself and
+//!   compare on the number line (`over -5` would be `(-5, +inf)`). Literals
+//!   are unsigned, so a negative `v` only arises in future extensions; the
+//!   choices above keep `about` symmetric and `nearly` on the side of zero.
 //! - A unit's factor (days for time units, 1/100 for `%`/`pp`) applies to the
 //!   whole interval, tolerance included.
 
@@ -225,6 +227,17 @@ pub fn bare_year(number: &NumberValue) -> Option<i64> {
     } else {
         None
     }
+}
+
+/// The interval a stated value stands for under `reading`, as printed in
+/// reports (`[28.215 %, 28.225 %]`); `None` for a value the parser refuses.
+pub fn value_display(value: &Value, reading: Reading, settings: &NumberSettings) -> Option<String> {
+    let amount = value_amount(value, reading, settings).ok()?;
+    let amount = amount.as_number();
+    Some(super::format::format_interval(
+        &amount.interval,
+        &super::format::DisplayStyle::of_amount(&amount),
+    ))
 }
 
 /// A year-only date (`1998`) reads exactly like a bare four-digit number, so
