@@ -107,7 +107,7 @@ pub enum Head {
     /// `quantity ID = VALUE`.
     Value(Value),
     /// `check [ID:] EXPR REL EXPR`.
-    Check(Relation),
+    Check(Box<Relation>),
     /// The head did not parse; the error was reported.
     Missing,
 }
@@ -378,7 +378,7 @@ pub struct Tolerance {
 /// `value = number-value | date ;`
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Number(NumberValue),
+    Number(Box<NumberValue>),
     Date(DateLit),
 }
 

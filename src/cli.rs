@@ -35,6 +35,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Draw the argument as a Graphviz map (DOT).
     Map(MapArgs),
+    /// Show the arithmetic of every check and `same-as`: both intervals, the
+    /// verdict and the reading that decided.
+    Numbers(NumbersArgs),
     /// Print a rule's documentation.
     Explain {
         /// The rule's name, such as `unsupported-claim`.
@@ -78,6 +81,16 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct NumbersArgs {
+    /// Files and directories to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
 pub struct MapArgs {
     /// Files and directories to draw.
     #[arg(required = true)]
@@ -94,6 +107,7 @@ pub fn run(cli: Cli) -> ExitCode {
         None => run_check(&cli.check),
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Map(args)) => run_map(&args),
+        Some(Command::Numbers(args)) => run_numbers(&args),
         Some(Command::Explain { rule: name }) => explain(&name),
         Some(Command::Rules) => list_rules(),
     };
@@ -103,6 +117,17 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("argcheck: error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Output written; a reader that closed the pipe early (`| head`) is not an
+/// error.
+fn emit(result: std::io::Result<()>) -> Result<(), UsageError> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(UsageError(format!("cannot write to stdout: {e}")))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -135,9 +160,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         .report(&ws, &outcome, &mut out),
         Format::Json => JsonReporter.report(&ws, &outcome, &mut out),
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| UsageError(format!("cannot write the report: {e}")))?;
+    emit(written.and_then(|()| out.flush()))?;
     let fails = outcome.findings.iter().any(|f| {
         f.severity == Severity::Error
             || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
@@ -158,11 +181,25 @@ fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
             .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(dot.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| UsageError(format!("cannot write the map: {e}")))?;
+            emit(out.write_all(dot.as_bytes()).and_then(|()| out.flush()))?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_numbers(args: &NumbersArgs) -> Result<ExitCode, UsageError> {
+    let ws = load(&args.paths)?;
+    let evaluated =
+        crate::rules::numbers::evaluate(&ws, &crate::numeric::NumberSettings::default());
+    let rows = crate::report::numbers::rows(&ws, &evaluated);
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        Format::Human => crate::report::numbers::write_table(&rows, &mut out),
+        Format::Json => serde_json::to_writer_pretty(&mut out, &rows)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
+    };
+    emit(written.and_then(|()| out.flush()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -173,8 +210,8 @@ fn explain(name: &str) -> Result<ExitCode, UsageError> {
             .unwrap_or_default();
         return Err(UsageError(format!("unknown rule `{name}`{hint}")));
     };
-    println!("# {} ({})\n", r.name, r.severity);
-    print!("{}", unindent(r.doc));
+    let text = format!("# {} ({})\n\n{}", r.name, r.severity, unindent(r.doc));
+    emit(std::io::stdout().lock().write_all(text.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -189,13 +226,15 @@ fn unindent(doc: &str) -> String {
 
 fn list_rules() -> Result<ExitCode, UsageError> {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut text = String::new();
     for r in RULES {
-        println!(
-            "{:width$}  {:7}  {}",
+        text.push_str(&format!(
+            "{:width$}  {:7}  {}\n",
             r.name,
             r.severity.as_str(),
             r.summary()
-        );
+        ));
     }
+    emit(std::io::stdout().lock().write_all(text.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -86,14 +86,14 @@ pub fn value(text: &str) -> Value {
         }
         _ => None,
     };
-    Value::Number(NumberValue {
+    Value::Number(Box::new(NumberValue {
         hedge,
         number,
         scale,
         unit,
         tolerance,
         span: Span::default(),
-    })
+    }))
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD` (a bare `YYYY` is a number here, as in the parser).

@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod numbers;
 pub mod position;
 
 use crate::finding::Severity;

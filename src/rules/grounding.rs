@@ -30,9 +30,8 @@ declare_rule! {
 /// Which statements are grounded: the least fixpoint of spec section 4,
 /// computed with a worklist in time linear in the size of the graph.
 ///
-/// A check counts as holding here; the numeric rules report those that do
-/// not, and a failing check's quantities are what the reader must fix.
-pub fn grounded(ws: &Workspace) -> Vec<bool> {
+/// `check_holds[s]` says whether check `s` holds under both readings.
+pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let n = ws.statements.len();
     let mut grounded = vec![false; n];
     let mut queue = Vec::new();
@@ -65,7 +64,9 @@ pub fn grounded(ws: &Workspace) -> Vec<bool> {
             for o in ops {
                 checks_of_operand[o].push(s);
             }
-            if ungrounded_operands[s] == 0 {
+            if !check_holds[s] {
+                ungrounded_operands[s] = usize::MAX;
+            } else if ungrounded_operands[s] == 0 {
                 grounded[s] = true;
                 queue.push(s);
             }
@@ -109,6 +110,9 @@ pub fn grounded(ws: &Workspace) -> Vec<bool> {
             }
         }
         for &c in &checks_of_operand[s] {
+            if ungrounded_operands[c] == usize::MAX {
+                continue;
+            }
             ungrounded_operands[c] -= 1;
             if ungrounded_operands[c] == 0 && !grounded[c] {
                 grounded[c] = true;

@@ -11,6 +11,7 @@ mod allow;
 mod circular_support;
 mod duplicate_id;
 mod grounding;
+pub mod numbers;
 mod references;
 mod support;
 mod syntax;
@@ -19,6 +20,8 @@ mod unused;
 /// Everything rules may consult beyond the model.
 pub struct Context<'w> {
     pub ws: &'w Workspace,
+    /// Every check and `same-as` pair, evaluated once.
+    pub evaluated: Vec<numbers::Evaluated>,
     /// Which statements are grounded (spec section 4).
     pub grounded: Vec<bool>,
 }
@@ -72,14 +75,21 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The first line of the documentation after "What it does".
-    pub fn summary(&self) -> &'static str {
-        self.doc
+    /// The first sentence of the documentation's "What it does".
+    pub fn summary(&self) -> String {
+        let paragraph: Vec<&str> = self
+            .doc
             .lines()
+            .map(str::trim)
             .skip_while(|l| !l.starts_with("## What it does"))
-            .nth(1)
-            .unwrap_or("")
-            .trim()
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let text = paragraph.join(" ");
+        match text.find(". ") {
+            Some(end) => text[..=end].to_owned(),
+            None => text,
+        }
     }
 }
 
@@ -114,6 +124,14 @@ pub static RULES: &[&Rule] = &[
     &unused::UNUSED_SOURCE,
     &support::UNCITED_QUANTITY,
     &allow::UNUSED_ALLOW,
+    &numbers::NUMERIC_INCONSISTENCY,
+    &numbers::ROUNDING_INCONSISTENCY,
+    &numbers::CONFLICTING_VALUES,
+    &numbers::UNIT_MISMATCH,
+    &numbers::PERCENT_VS_POINTS,
+    &numbers::UNDEFINED_ARITHMETIC,
+    &numbers::MIXED_DATES,
+    &numbers::OVERSTATED_PRECISION,
 ];
 
 /// The rule with this name.
@@ -130,11 +148,22 @@ pub struct Outcome {
     pub allowed: Vec<Allowed>,
 }
 
-/// Runs every rule over the workspace, applies `allow`, and sorts.
+/// Runs every rule over the workspace with the default number settings.
 pub fn check(ws: &Workspace) -> Outcome {
+    check_with(ws, &crate::numeric::NumberSettings::default())
+}
+
+/// Runs every rule over the workspace, applies `allow`, and sorts.
+pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> Outcome {
+    let evaluated = numbers::evaluate(ws, settings);
+    let mut holds = vec![false; ws.statements.len()];
+    for e in evaluated.iter().filter(|e| !e.same_as) {
+        holds[e.statement] = e.outcome.verdict.holds();
+    }
     let ctx = Context {
         ws,
-        grounded: grounding::grounded(ws),
+        grounded: grounding::grounded(ws, &holds),
+        evaluated,
     };
     let mut findings = Vec::new();
     for rule in RULES {

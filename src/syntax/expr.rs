@@ -274,7 +274,7 @@ pub fn value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Value> {
         )));
     }
     let (rest, n) = number_value(ctx, i)?;
-    Ok((rest, Value::Number(n)))
+    Ok((rest, Value::Number(Box::new(n))))
 }
 
 fn too_deep(i: &str) -> PError<'_> {

@@ -414,7 +414,7 @@ fn statement_head<'a>(
                 at_relation = space0(after)?.0;
             }
             let (rest, rel) = relation(ctx, at_relation)?;
-            Ok((rest, (id, Head::Check(rel))))
+            Ok((rest, (id, Head::Check(Box::new(rel)))))
         }
         StatementKind::Quantity => {
             let (rest, id) = after_space(after_kw, what_id, |i| ident(ctx, i))?;

@@ -1,0 +1,326 @@
+//! The numeric rules of spec section 5. Every check and `same-as` pair is
+//! evaluated once per run ([`evaluate`]); each rule then reports its share of
+//! the outcomes.
+
+use super::{Context, Sink, declare_rule};
+use crate::ast::{DateLit, Head, StatementKind};
+use crate::model::{Loc, StmtId, Workspace};
+use crate::numeric::NumberSettings;
+use crate::numeric::check::{
+    CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
+};
+use crate::numeric::eval::QuantityInfo;
+
+/// A check or `same-as` pair and what the numbers say about it.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    /// The check, or the quantity that carries the `same-as` clause.
+    pub statement: StmtId,
+    /// Where findings about the relation as a whole point.
+    pub loc: Loc,
+    pub same_as: bool,
+    pub outcome: CheckOutcome,
+}
+
+fn quantity_info<'w>(ws: &'w Workspace, name: &str) -> Option<QuantityInfo<'w>> {
+    let s = ws.lookup(name)?;
+    let stmt = ws.stmt(s);
+    let Head::Value(value) = &stmt.ast.head else {
+        return None;
+    };
+    Some(QuantityInfo {
+        value,
+        as_of: as_of(ws, s),
+    })
+}
+
+/// Evaluates every check and every `same-as` pair, in workspace order.
+pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
+    let lookup = |name: &str| quantity_info(ws, name);
+    let mut out = Vec::new();
+    for (s, stmt) in ws.statements.iter().enumerate() {
+        if stmt.kind() != StatementKind::Check {
+            continue;
+        }
+        if let Head::Check(relation) = &stmt.ast.head {
+            let text = &ws.files[stmt.file].text;
+            let outcome = evaluate_relation(relation, text, &lookup, settings);
+            out.push(Evaluated {
+                statement: s,
+                loc: Loc {
+                    file: stmt.file,
+                    span: relation.lhs.span.to(relation.rhs.span),
+                },
+                same_as: false,
+                outcome,
+            });
+        }
+    }
+    for edge in &ws.same_as {
+        let (Some(a), Some(b)) = (ws.stmt(edge.from).name(), ws.stmt(edge.to).name()) else {
+            continue;
+        };
+        let (Some(info_a), Some(info_b)) = (lookup(a), lookup(b)) else {
+            continue;
+        };
+        let outcome = evaluate_same_as(
+            NamedQuantity {
+                name: a,
+                info: info_a,
+            },
+            NamedQuantity {
+                name: b,
+                info: info_b,
+            },
+            edge.loc.span,
+            settings,
+        );
+        out.push(Evaluated {
+            statement: edge.from,
+            loc: edge.loc,
+            same_as: true,
+            outcome,
+        });
+    }
+    out
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a check (or `same-as`) that fails even under the coarse
+    /// reading, where round figures may stand for anything they round from.
+    ///
+    /// ## Why it matters
+    /// No rounding of the stated figures can reconcile them: at least one of
+    /// them is wrong. The message shows the interval each side stands for.
+    ///
+    /// ## Example
+    /// ```text
+    /// quantity china-users = 688 million users
+    /// check share: cn-us-share = (china-users + us-users) / world-users
+    /// ```
+    /// `28.22 % stands for [28.215 %, 28.225 %] but (china-users + us-users) /
+    /// world-users gives [28.590 %, 28.926 %]`: fix the figure that is wrong.
+    pub static NUMERIC_INCONSISTENCY = ("numeric-inconsistency", Error, Some(numeric_inconsistency));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a check that holds when round figures are read coarsely
+    /// (`670 million` as anything from 665 to 675 million) but fails when
+    /// every written digit is taken as significant.
+    ///
+    /// ## Why it matters
+    /// The figures agree only if some were rounded more than their digits
+    /// suggest. That is often fine, but worth a look.
+    ///
+    /// ## Example
+    /// ```text
+    /// quantity a = 670 million
+    /// check example: a = 668 million
+    /// ```
+    /// Use instead: state the figure with the precision it has.
+    pub static ROUNDING_INCONSISTENCY = ("rounding-inconsistency", Warning, Some(rounding_inconsistency));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `same-as` pair whose two values cannot be the same fact,
+    /// even allowing for rounding.
+    ///
+    /// ## Why it matters
+    /// Two sources give different figures for one fact: at most one of them
+    /// is right, and the text should say which it relies on.
+    ///
+    /// ## Example
+    /// ```text
+    /// quantity china-users = 670 million users
+    ///   same-as china-users-cnnic
+    /// quantity china-users-cnnic = 688 million users
+    /// ```
+    pub static CONFLICTING_VALUES = ("conflicting-values", Error, Some(conflicting_values));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `+`, `-` or a relation joining different dimensions
+    /// (`users + USD`, `%` against `years`).
+    ///
+    /// ## Why it matters
+    /// Adding or comparing unlike things is meaningless; usually a unit was
+    /// mistyped (`user` and `users` differ) or a quantity is the wrong one.
+    ///
+    /// ## Example
+    /// ```text
+    /// check example: china-users + gdp > 0
+    /// ```
+    pub static UNIT_MISMATCH = ("unit-mismatch", Error, Some(unit_mismatch));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a difference of two percentages (which is in percentage
+    /// points, `pp`) related to a value stated in `%`, or the reverse.
+    ///
+    /// ## Why it matters
+    /// A rise from 20 % to 30 % is 10 percentage points, but 50 percent.
+    /// Mixing the two is a classic misreading of statistics.
+    ///
+    /// ## Example
+    /// ```text
+    /// check example: share-2015 - share-2014 = 10 %
+    /// ```
+    /// Use instead: `= 10 pp`.
+    pub static PERCENT_VS_POINTS = ("percent-vs-points", Warning, Some(percent_vs_points));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a division by an interval that contains zero.
+    ///
+    /// ## Why it matters
+    /// The quotient is unbounded, so the check says nothing.
+    ///
+    /// ## Example
+    /// ```text
+    /// check example: ratio = a / (b - b)
+    /// ```
+    pub static UNDEFINED_ARITHMETIC = ("undefined-arithmetic", Error, Some(undefined_arithmetic));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a check that combines quantities whose `as-of` periods do not
+    /// overlap.
+    ///
+    /// ## Why it matters
+    /// A 2013 count divided by a 2015 total is not a share of anything.
+    ///
+    /// ## Example
+    /// ```text
+    /// quantity users-2013 = 618 million users
+    ///   as-of 2013-12
+    /// quantity world-2015 = 3.366 billion users
+    ///   as-of 2015-12
+    /// check example: share = users-2013 / world-2015
+    /// ```
+    pub static MIXED_DATES = ("mixed-dates", Warning, Some(mixed_dates));
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a check that holds, but where the stated value's last digit is
+    /// finer than a tenth of the width the inputs allow.
+    ///
+    /// ## Why it matters
+    /// The printed inputs cannot justify that many digits: the figure claims
+    /// more precision than its sources give.
+    ///
+    /// ## Example
+    /// ```text
+    /// quantity share = 28.2215 %
+    /// check example: share = (china-users + us-users) / world-users
+    /// ```
+    pub static OVERSTATED_PRECISION = ("overstated-precision", Note, Some(overstated_precision));
+}
+
+fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, same_as: bool) {
+    for e in ctx
+        .evaluated
+        .iter()
+        .filter(|e| e.same_as == same_as && e.outcome.verdict == verdict)
+    {
+        let Some(message) = e.outcome.message() else {
+            continue;
+        };
+        let reading = e.outcome.reading.map_or("", |r| r.name());
+        let label = if same_as && verdict == Verdict::NumericInconsistency {
+            "these cannot be the same fact".to_owned()
+        } else if same_as {
+            "the same fact only if rounded more than written".to_owned()
+        } else {
+            format!("fails under the {reading} reading")
+        };
+        let message = if same_as {
+            let names = match (&e.outcome.left, &e.outcome.right) {
+                (Some(l), Some(r)) => format!(
+                    "`{}` and `{}`: ",
+                    l.name.as_deref().unwrap_or("?"),
+                    r.name.as_deref().unwrap_or("?")
+                ),
+                _ => String::new(),
+            };
+            format!("{names}{message}")
+        } else {
+            message
+        };
+        sink.report(e.loc, label, message, e.outcome.help(), Some(e.statement));
+    }
+}
+
+fn numeric_inconsistency(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    verdict_findings(ctx, sink, Verdict::NumericInconsistency, false);
+}
+
+fn rounding_inconsistency(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    verdict_findings(ctx, sink, Verdict::RoundingInconsistency, false);
+    verdict_findings(ctx, sink, Verdict::RoundingInconsistency, true);
+}
+
+fn conflicting_values(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    verdict_findings(ctx, sink, Verdict::NumericInconsistency, true);
+}
+
+/// Reports the problems of one rule that evaluation recorded.
+fn problems(ctx: &Context<'_>, sink: &mut Sink<'_>, rule: &str) {
+    for e in &ctx.evaluated {
+        for p in e.outcome.problems.iter().filter(|p| p.rule == rule) {
+            let loc = Loc {
+                file: e.loc.file,
+                span: if e.same_as { e.loc.span } else { p.span },
+            };
+            let label = match rule {
+                "unit-mismatch" => "different dimensions",
+                "percent-vs-points" => "percent against percentage points",
+                "undefined-arithmetic" => "this divisor may be zero",
+                "mixed-dates" => "as-of periods do not overlap",
+                _ => "more digits than the inputs justify",
+            };
+            sink.report(
+                loc,
+                label,
+                p.message.clone(),
+                p.help.clone(),
+                Some(e.statement),
+            );
+        }
+    }
+}
+
+fn unit_mismatch(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    problems(ctx, sink, "unit-mismatch");
+}
+
+fn percent_vs_points(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    problems(ctx, sink, "percent-vs-points");
+}
+
+fn undefined_arithmetic(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    problems(ctx, sink, "undefined-arithmetic");
+}
+
+fn mixed_dates(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    problems(ctx, sink, "mixed-dates");
+}
+
+fn overstated_precision(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    problems(ctx, sink, "overstated-precision");
+}
+
+/// The `as-of` date of a quantity, for reports.
+pub fn as_of(ws: &Workspace, s: StmtId) -> Option<DateLit> {
+    ws.stmt(s).ast.clauses.iter().find_map(|c| match &c.body {
+        crate::ast::ClauseBody::Date(d) if c.keyword == crate::ast::ClauseKeyword::AsOf => Some(*d),
+        _ => None,
+    })
+}
