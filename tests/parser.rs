@@ -1,0 +1,146 @@
+//! Table tests for the parser: each row is an input and the syntax errors it
+//! must give (empty: it must parse cleanly), plus renderings of diagnostics
+//! at the very end of a file.
+
+use argcheck::input::load_texts;
+use argcheck::report::human::HumanReporter;
+use argcheck::rules::check;
+use argcheck::syntax::parse;
+
+const TABLE: &[(&str, &[&str])] = &[
+    ("claim c \"text\"\n", &[]),
+    ("\u{feff}claim c \"text\"\r\n  note \"crlf\"\r\n", &[]),
+    (
+        "claim c \"text\"\n\t# tab-indented comment\n\tnote \"tab\"\n",
+        &[],
+    ),
+    ("claim c \"one\n    two\"\n", &[]),
+    ("claim c \"esc \\\" \\\\ \\n\"\n", &[]),
+    ("quantity q = about 3,366,261,156 users ± 5 million\n", &[]),
+    ("quantity q = 28.22%\n", &[]),
+    ("quantity q = at least 2.5e3 USD/year\n", &[]),
+    ("quantity q = more than 15 years\n", &[]),
+    ("quantity q = 2015-10\n  as-of 2016\n", &[]),
+    (
+        "check c: sum(a, b, 1,000) / -max(c, 2) >= (d - e) * 3 %\n",
+        &[],
+    ),
+    ("check a = b\n", &[]),
+    (
+        "claim c \"t\"\n  supported-by a + b, c+d, e\n  attacked-by f, g\n",
+        &[],
+    ),
+    (
+        "evidence e \"t\"\n  cites s at \"p. 3\"\n  quote s \"passage\"\n",
+        &[],
+    ),
+    (
+        "clam c \"t\"\n",
+        &["unknown keyword `clam`; did you mean `claim`?"],
+    ),
+    (
+        "claim c \"t\"\n  cites s\n",
+        &["`cites` is not allowed on a claim; evidence and quantity take it"],
+    ),
+    (
+        "source s \"t\"\n  as-of 2015\n",
+        &["`as-of` is not allowed on a source; quantity takes it"],
+    ),
+    (
+        "claim c \"t\"\n  supportedby a\n",
+        &["unknown clause `supportedby`; did you mean `supported-by`?"],
+    ),
+    ("claim c \"never closed\n", &["unterminated string"]),
+    (
+        "claim \"t\"\n",
+        &["expected an identifier for the claim, found a string"],
+    ),
+    (
+        "claim c\n",
+        &["expected the claim's text as a string, found end of line"],
+    ),
+    (
+        "quantity q 5\n",
+        &["expected `=` and the quantity's value, found `5`"],
+    ),
+    (
+        "quantity q = 5users\n",
+        &["expected whitespace after the number `5`, found `users`"],
+    ),
+    (
+        "quantity q = 1,23\n",
+        &["a thousands separator must be followed by three digits, found 2"],
+    ),
+    (
+        "quantity q = 2015-02-29\n",
+        &["`2015-02-29` is not a date: 2015-02 has 28 days"],
+    ),
+    (
+        "check c: a -b = 1\n",
+        &["binary `-` needs whitespace on both sides"],
+    ),
+    (
+        "check c: a < b < c\n",
+        &["a check relates two expressions with one relation; found a second `<`"],
+    ),
+    (
+        "check c: (a = 1\n",
+        &["expected `)` to close the parenthesis, found `=`"],
+    ),
+    (
+        "claim c \"t\"\n  allow unused-allow \"  \"\n",
+        &["the reason of `allow` must not be empty"],
+    ),
+    (
+        "  by \"x\"\nclaim c \"t\"\n",
+        &["indented line outside any statement"],
+    ),
+    (
+        "claim c \"t\"\n  claim d \"u\"\n",
+        &["`claim` starts a statement, so it must be at column 0"],
+    ),
+    // One broken statement hides nothing: both errors are reported.
+    (
+        "clam a \"x\"\nclaim b \"y\"\n  tags t,\n",
+        &[
+            "unknown keyword `clam`; did you mean `claim`?",
+            "expected an identifier after `,`, found end of line",
+        ],
+    ),
+];
+
+#[test]
+fn parser_table() {
+    for (input, expected) in TABLE {
+        let messages: Vec<String> = parse(input).errors.into_iter().map(|e| e.message).collect();
+        assert_eq!(&messages, expected, "input: {input:?}");
+    }
+}
+
+/// miette drops a zero-length label at the very end of a file; these must
+/// still show where the problem is.
+#[test]
+fn end_of_file_errors_render() {
+    let reporter = HumanReporter {
+        color: false,
+        width: 80,
+    };
+    let mut out = String::new();
+    for (name, text) in [
+        ("no-text.arg", "claim x"),
+        ("open-string.arg", "claim x \"open"),
+        ("dangling-plus.arg", "claim x \"t\"\n  supported-by a +"),
+    ] {
+        let ws = load_texts(&[(name, text)]);
+        for f in check(&ws)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "syntax-error")
+        {
+            out.push_str(&reporter.render_finding(&ws, f));
+            out.push('\n');
+        }
+    }
+    assert!(out.matches('╰').count() >= 3, "{out}");
+    insta::assert_snapshot!(out);
+}
