@@ -381,16 +381,21 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
         }
         let (at_rhs, _) = space0(after_op)?;
         let (r, rhs) = product_expr(ctx, at_rhs, depth)?;
-        let span = lhs.span.to(rhs.span);
-        lhs = Expr {
-            kind: ExprKind::Binary {
-                op,
-                lhs: Box::new(lhs),
-                rhs: Box::new(rhs),
-            },
-            span,
-        };
+        lhs = binary(op, lhs, rhs);
         rest = r;
+    }
+}
+
+/// A binary node spanning both operands.
+fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
+    let span = lhs.span.to(rhs.span);
+    Expr {
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+        span,
     }
 }
 
@@ -411,15 +416,7 @@ fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr>
         }
         let (at_rhs, _) = space0(&after_space[1..])?;
         let (r, rhs) = unary_expr(ctx, at_rhs, depth)?;
-        let span = lhs.span.to(rhs.span);
-        lhs = Expr {
-            kind: ExprKind::Binary {
-                op,
-                lhs: Box::new(lhs),
-                rhs: Box::new(rhs),
-            },
-            span,
-        };
+        lhs = binary(op, lhs, rhs);
         rest = r;
     }
 }
