@@ -28,7 +28,7 @@ fn the_essays_share_is_consistent_and_688_million_is_not() {
     assert_eq!(f.rule, "numeric-inconsistency");
     assert_eq!(
         f.message,
-        "28.22 % stands for [28.215 %, 28.225 %] but (china-users + us-users) / world-users gives [28.590 %, 28.926 %]"
+        "28.22 % stands for [28.215 %, 28.225 %] but (china-users + us-users) / world-users gives [28.590 %, 28.926 %] (under the coarse reading)"
     );
 }
 

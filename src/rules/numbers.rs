@@ -241,6 +241,13 @@ fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, sa
         } else {
             format!("fails under the {reading} reading")
         };
+        let message = format!("{message} (under the {reading} reading)");
+        let help = e.outcome.help().or_else(|| {
+            Some(
+                "no rounding of the stated figures reconciles them, even reading trailing zeros as rounding: one of them is wrong"
+                    .to_owned(),
+            )
+        });
         let message = if same_as {
             let names = match (&e.outcome.left, &e.outcome.right) {
                 (Some(l), Some(r)) => format!(
@@ -254,7 +261,7 @@ fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, sa
         } else {
             message
         };
-        sink.report(e.loc, label, message, e.outcome.help(), Some(e.statement));
+        sink.report(e.loc, label, message, help, Some(e.statement));
     }
 }
 
