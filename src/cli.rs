@@ -100,6 +100,15 @@ pub struct MapArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Runs `body`, turning a panic into an internal error: one line on stderr
+/// and exit 2, never a backtrace.
+pub fn guarded(body: impl FnOnce() -> ExitCode + std::panic::UnwindSafe) -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("argcheck: internal error: {info}");
+    }));
+    std::panic::catch_unwind(body).unwrap_or(ExitCode::from(2))
+}
+
 /// Runs the command line; never panics past this point (the binary catches
 /// panics and reports them as internal errors).
 pub fn run(cli: Cli) -> ExitCode {
@@ -237,4 +246,19 @@ fn list_rules() -> Result<ExitCode, UsageError> {
     }
     emit(std::io::stdout().lock().write_all(text.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error_with_exit_2() {
+        let code = guarded(|| panic!("a bug"));
+        let _ = std::panic::take_hook();
+        assert_eq!(format!("{code:?}"), format!("{:?}", ExitCode::from(2)));
+        let code = guarded(|| ExitCode::SUCCESS);
+        let _ = std::panic::take_hook();
+        assert_eq!(format!("{code:?}"), format!("{:?}", ExitCode::SUCCESS));
+    }
 }
