@@ -89,11 +89,7 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
             );
         }
     }
-    let contradiction_locs: Vec<_> = ws.contradictions.iter().map(|e| e.loc).collect();
     for e in &ws.attacks {
-        if contradiction_locs.contains(&e.loc) {
-            continue;
-        }
         let _ = writeln!(
             out,
             "  {} -> {} [color=\"#dc2626\", arrowhead=tee];",

@@ -4,8 +4,9 @@
 
 pub mod graph;
 pub mod reference;
+mod resolve;
 
-use crate::ast::{self, ClauseBody, ClauseKeyword, ExprKind, Head, StatementKind};
+use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
 use crate::finding::FileId;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
@@ -141,8 +142,8 @@ pub struct Workspace {
     /// Every reference written, resolved or not.
     pub references: Vec<Reference>,
     pub groups: Vec<SupportGroup>,
-    /// `from` attacks `to`, from `attacked-by`, `attacks` and both directions
-    /// of `contradicts`.
+    /// `from` attacks `to`, from `attacked-by` and `attacks`; see
+    /// [`Workspace::attack_edges`] for these with `contradicts` included.
     pub attacks: Vec<Edge>,
     /// `contradicts` as written (`from contradicts to`).
     pub contradictions: Vec<Edge>,
@@ -178,9 +179,15 @@ impl Workspace {
                 }
             }
         }
-        for index in 0..ws.statements.len() {
-            ws.resolve_statement(index);
-        }
+        let relations = resolve::resolve(&ws.statements, &ws.by_name);
+        ws.references = relations.references;
+        ws.groups = relations.groups;
+        ws.attacks = relations.attacks;
+        ws.contradictions = relations.contradictions;
+        ws.citations = relations.citations;
+        ws.quotes = relations.quotes;
+        ws.same_as = relations.same_as;
+        ws.allows = relations.allows;
         ws
     }
 
@@ -192,151 +199,22 @@ impl Workspace {
         self.by_name.get(name).copied()
     }
 
-    /// Records a reference and returns the statement it names when that is
-    /// of a kind the role takes and is not the referring statement itself.
-    fn resolve(&mut self, from: StmtId, ident: &ast::Ident, role: RefRole) -> Option<StmtId> {
-        let loc = Loc {
-            file: self.statements[from].file,
-            span: ident.span,
-        };
-        let target = self.lookup(&ident.name);
-        self.references.push(Reference {
-            from,
-            name: ident.name.clone(),
-            loc,
-            role,
-            target,
-        });
-        let target = target?;
-        if target == from && role.is_relation() {
-            return None;
-        }
-        role.accepts(self.statements[target].kind())
-            .then_some(target)
-    }
-
-    fn resolve_statement(&mut self, index: StmtId) {
-        let stmt = self.statements[index].ast.clone();
-        let file = self.statements[index].file;
-        let loc = |span| Loc { file, span };
-        if let Head::Check(rel) = &stmt.head {
-            let mut refs = Vec::new();
-            collect_refs(&rel.lhs, &mut refs);
-            collect_refs(&rel.rhs, &mut refs);
-            for r in refs {
-                self.resolve(index, &r, RefRole::Operand);
-            }
-        }
-        for clause in &stmt.clauses {
-            match (&clause.keyword, &clause.body) {
-                (ClauseKeyword::Cites, ClauseBody::Cites { source, .. }) => {
-                    if let Some(s) = self.resolve(index, source, RefRole::Cites) {
-                        self.citations.push(Citation {
-                            from: index,
-                            source: s,
-                            loc: loc(clause.span),
-                        });
-                    }
-                }
-                (ClauseKeyword::Quote, ClauseBody::Quote { source, text }) => {
-                    if let Some(s) = self.resolve(index, source, RefRole::Quote) {
-                        self.quotes.push(Quote {
-                            from: index,
-                            source: s,
-                            text: text.value.clone(),
-                            loc: loc(text.span),
-                        });
-                    }
-                }
-                (ClauseKeyword::SupportedBy, ClauseBody::Groups(groups)) => {
-                    for g in groups {
-                        let mut members = Vec::new();
-                        let mut broken = false;
-                        for m in &g.members {
-                            match self.resolve(index, m, RefRole::Supporter) {
-                                Some(t) => members.push(t),
-                                None => broken = true,
-                            }
-                        }
-                        self.groups.push(SupportGroup {
-                            target: index,
-                            members,
-                            broken,
-                            loc: loc(g.span),
-                        });
-                    }
-                }
-                (ClauseKeyword::Supports, ClauseBody::Refs(targets)) => {
-                    for t in targets {
-                        if let Some(target) = self.resolve(index, t, RefRole::Supported) {
-                            self.groups.push(SupportGroup {
-                                target,
-                                members: vec![index],
-                                broken: false,
-                                loc: loc(t.span),
-                            });
-                        }
-                    }
-                }
-                (ClauseKeyword::AttackedBy, ClauseBody::Refs(attackers)) => {
-                    for a in attackers {
-                        if let Some(from) = self.resolve(index, a, RefRole::Attacker) {
-                            self.attacks.push(Edge {
-                                from,
-                                to: index,
-                                loc: loc(a.span),
-                            });
-                        }
-                    }
-                }
-                (ClauseKeyword::Attacks, ClauseBody::Refs(targets)) => {
-                    for t in targets {
-                        if let Some(to) = self.resolve(index, t, RefRole::Attacked) {
-                            self.attacks.push(Edge {
-                                from: index,
-                                to,
-                                loc: loc(t.span),
-                            });
-                        }
-                    }
-                }
-                (ClauseKeyword::Contradicts, ClauseBody::Ref(other)) => {
-                    if let Some(to) = self.resolve(index, other, RefRole::Contradicts) {
-                        let edge = Edge {
-                            from: index,
-                            to,
-                            loc: loc(other.span),
-                        };
-                        self.contradictions.push(edge);
-                        self.attacks.push(edge);
-                        self.attacks.push(Edge {
-                            from: to,
-                            to: index,
-                            loc: edge.loc,
-                        });
-                    }
-                }
-                (ClauseKeyword::SameAs, ClauseBody::Ref(other)) => {
-                    if let Some(to) = self.resolve(index, other, RefRole::SameAs) {
-                        self.same_as.push(Edge {
-                            from: index,
-                            to,
-                            loc: loc(other.span),
-                        });
-                    }
-                }
-                (ClauseKeyword::Allow, ClauseBody::Allow { rule, reason }) => {
-                    self.allows.push(Allow {
-                        statement: index,
-                        rule: rule.name.clone(),
-                        rule_loc: loc(rule.span),
-                        reason: reason.value.clone(),
-                        loc: loc(clause.span),
-                    });
-                }
-                _ => {}
-            }
-        }
+    /// Every attack: the written ones and both directions of each
+    /// `contradicts`.
+    pub fn attack_edges(&self) -> impl Iterator<Item = Edge> + '_ {
+        self.attacks
+            .iter()
+            .copied()
+            .chain(self.contradictions.iter().flat_map(|e| {
+                [
+                    *e,
+                    Edge {
+                        from: e.to,
+                        to: e.from,
+                        loc: e.loc,
+                    },
+                ]
+            }))
     }
 
     /// The support groups of each statement, by target.

@@ -46,7 +46,7 @@ fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             used[m] = true;
         }
     }
-    for e in &ws.attacks {
+    for e in ws.attack_edges() {
         used[e.from] = true;
     }
     for (s, stmt) in ws.statements.iter().enumerate() {

@@ -1,0 +1,184 @@
+//! Resolution: every identifier written where a statement is meant is looked
+//! up once, and the relations between statements are collected with the
+//! places they were written.
+
+use super::{
+    Allow, Citation, Edge, Loc, Quote, RefRole, Reference, Stmt, StmtId, SupportGroup, collect_refs,
+};
+use crate::ast::{self, ClauseBody, ClauseKeyword, Head};
+use std::collections::HashMap;
+
+/// The relations found in the statements.
+#[derive(Debug, Default)]
+pub(super) struct Relations {
+    pub references: Vec<Reference>,
+    pub groups: Vec<SupportGroup>,
+    pub attacks: Vec<Edge>,
+    pub contradictions: Vec<Edge>,
+    pub citations: Vec<Citation>,
+    pub quotes: Vec<Quote>,
+    pub same_as: Vec<Edge>,
+    pub allows: Vec<Allow>,
+}
+
+/// Resolves every statement's references against `by_name`.
+pub(super) fn resolve(statements: &[Stmt], by_name: &HashMap<String, StmtId>) -> Relations {
+    let mut resolver = Resolver {
+        statements,
+        by_name,
+        out: Relations::default(),
+    };
+    for index in 0..statements.len() {
+        resolver.resolve_statement(index);
+    }
+    resolver.out
+}
+
+struct Resolver<'a> {
+    statements: &'a [Stmt],
+    by_name: &'a HashMap<String, StmtId>,
+    out: Relations,
+}
+
+impl Resolver<'_> {
+    /// Records a reference and returns the statement it names when that is
+    /// of a kind the role takes and is not the referring statement itself.
+    fn resolve(&mut self, from: StmtId, ident: &ast::Ident, role: RefRole) -> Option<StmtId> {
+        let loc = Loc {
+            file: self.statements[from].file,
+            span: ident.span,
+        };
+        let target = self.by_name.get(&ident.name).copied();
+        self.out.references.push(Reference {
+            from,
+            name: ident.name.clone(),
+            loc,
+            role,
+            target,
+        });
+        let target = target?;
+        if target == from && role.is_relation() {
+            return None;
+        }
+        role.accepts(self.statements[target].kind())
+            .then_some(target)
+    }
+
+    fn resolve_statement(&mut self, index: StmtId) {
+        let statements = self.statements;
+        let stmt = &statements[index].ast;
+        let file = statements[index].file;
+        let loc = |span| Loc { file, span };
+        if let Head::Check(rel) = &stmt.head {
+            let mut refs = Vec::new();
+            collect_refs(&rel.lhs, &mut refs);
+            collect_refs(&rel.rhs, &mut refs);
+            for r in refs {
+                self.resolve(index, &r, RefRole::Operand);
+            }
+        }
+        for clause in &stmt.clauses {
+            match (&clause.keyword, &clause.body) {
+                (ClauseKeyword::Cites, ClauseBody::Cites { source, .. }) => {
+                    if let Some(s) = self.resolve(index, source, RefRole::Cites) {
+                        self.out.citations.push(Citation {
+                            from: index,
+                            source: s,
+                            loc: loc(clause.span),
+                        });
+                    }
+                }
+                (ClauseKeyword::Quote, ClauseBody::Quote { source, text }) => {
+                    if let Some(s) = self.resolve(index, source, RefRole::Quote) {
+                        self.out.quotes.push(Quote {
+                            from: index,
+                            source: s,
+                            text: text.value.clone(),
+                            loc: loc(text.span),
+                        });
+                    }
+                }
+                (ClauseKeyword::SupportedBy, ClauseBody::Groups(groups)) => {
+                    for g in groups {
+                        let mut members = Vec::new();
+                        let mut broken = false;
+                        for m in &g.members {
+                            match self.resolve(index, m, RefRole::Supporter) {
+                                Some(t) => members.push(t),
+                                None => broken = true,
+                            }
+                        }
+                        self.out.groups.push(SupportGroup {
+                            target: index,
+                            members,
+                            broken,
+                            loc: loc(g.span),
+                        });
+                    }
+                }
+                (ClauseKeyword::Supports, ClauseBody::Refs(targets)) => {
+                    for t in targets {
+                        if let Some(target) = self.resolve(index, t, RefRole::Supported) {
+                            self.out.groups.push(SupportGroup {
+                                target,
+                                members: vec![index],
+                                broken: false,
+                                loc: loc(t.span),
+                            });
+                        }
+                    }
+                }
+                (ClauseKeyword::AttackedBy, ClauseBody::Refs(attackers)) => {
+                    for a in attackers {
+                        if let Some(from) = self.resolve(index, a, RefRole::Attacker) {
+                            self.out.attacks.push(Edge {
+                                from,
+                                to: index,
+                                loc: loc(a.span),
+                            });
+                        }
+                    }
+                }
+                (ClauseKeyword::Attacks, ClauseBody::Refs(targets)) => {
+                    for t in targets {
+                        if let Some(to) = self.resolve(index, t, RefRole::Attacked) {
+                            self.out.attacks.push(Edge {
+                                from: index,
+                                to,
+                                loc: loc(t.span),
+                            });
+                        }
+                    }
+                }
+                (ClauseKeyword::Contradicts, ClauseBody::Ref(other)) => {
+                    if let Some(to) = self.resolve(index, other, RefRole::Contradicts) {
+                        self.out.contradictions.push(Edge {
+                            from: index,
+                            to,
+                            loc: loc(other.span),
+                        });
+                    }
+                }
+                (ClauseKeyword::SameAs, ClauseBody::Ref(other)) => {
+                    if let Some(to) = self.resolve(index, other, RefRole::SameAs) {
+                        self.out.same_as.push(Edge {
+                            from: index,
+                            to,
+                            loc: loc(other.span),
+                        });
+                    }
+                }
+                (ClauseKeyword::Allow, ClauseBody::Allow { rule, reason }) => {
+                    self.out.allows.push(Allow {
+                        statement: index,
+                        rule: rule.name.clone(),
+                        rule_loc: loc(rule.span),
+                        reason: reason.value.clone(),
+                        loc: loc(clause.span),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}
