@@ -57,16 +57,18 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
                 StatementKind::Evidence | StatementKind::Quantity
             ) && cited[s]);
         if stmt.kind() == StatementKind::Check {
-            let mut ops = check_operands[s].clone();
+            // A check that does not hold grounds nothing.
+            if !check_holds[s] {
+                continue;
+            }
+            let ops = &mut check_operands[s];
             ops.sort_unstable();
             ops.dedup();
             ungrounded_operands[s] = ops.len();
-            for o in ops {
+            for &o in ops.iter() {
                 checks_of_operand[o].push(s);
             }
-            if !check_holds[s] {
-                ungrounded_operands[s] = usize::MAX;
-            } else if ungrounded_operands[s] == 0 {
+            if ops.is_empty() {
                 grounded[s] = true;
                 queue.push(s);
             }
@@ -110,9 +112,6 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             }
         }
         for &c in &checks_of_operand[s] {
-            if ungrounded_operands[c] == usize::MAX {
-                continue;
-            }
             ungrounded_operands[c] -= 1;
             if ungrounded_operands[c] == 0 && !grounded[c] {
                 grounded[c] = true;
@@ -124,13 +123,12 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let by_target = ctx.ws.groups_by_target();
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if !matches!(stmt.kind(), StatementKind::Claim | StatementKind::Premise)
             || stmt.ast.has_errors
             || ctx.grounded[s]
-            || by_target[s].is_empty()
-            || by_target[s].iter().any(|&g| ctx.ws.groups[g].broken)
+            || ctx.groups_of[s].is_empty()
+            || ctx.groups_of[s].iter().any(|&g| ctx.ws.groups[g].broken)
         {
             continue;
         }

@@ -24,6 +24,8 @@ pub struct Context<'w> {
     pub evaluated: Vec<numbers::Evaluated>,
     /// Which statements are grounded (spec section 4).
     pub grounded: Vec<bool>,
+    /// The indexes of each statement's support groups, by target.
+    pub groups_of: Vec<Vec<usize>>,
 }
 
 /// Collects the findings of one rule.
@@ -69,8 +71,8 @@ pub struct Rule {
     pub severity: Severity,
     /// The rule's documentation, from its doc comment.
     pub doc: &'static str,
-    /// Runs the rule; `None` for rules reported by another stage (the
-    /// parser, the file reader, the `allow` pass).
+    /// Runs the rule; `None` for `unused-allow`, which is reported after the
+    /// `allow` pass has seen every other finding.
     pub check: Option<fn(&Context<'_>, &mut Sink<'_>)>,
 }
 
@@ -164,6 +166,7 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
         ws,
         grounded: grounding::grounded(ws, &holds),
         evaluated,
+        groups_of: ws.groups_by_target(),
     };
     let mut findings = Vec::new();
     for rule in RULES {
@@ -174,10 +177,6 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
         };
         if let Some(check) = rule.check {
             check(&ctx, &mut sink);
-        } else if rule.name == syntax::SYNTAX_ERROR.name {
-            syntax::report_syntax_errors(&ctx, &mut sink);
-        } else if rule.name == syntax::UNREADABLE_FILE.name {
-            syntax::report_unreadable(&ctx, &mut sink);
         }
         findings.extend(sink.findings);
     }

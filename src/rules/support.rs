@@ -75,13 +75,12 @@ declare_rule! {
 }
 
 fn unsupported(ctx: &Context<'_>, sink: &mut Sink<'_>, kind: StatementKind) {
-    let by_target = ctx.ws.groups_by_target();
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if stmt.kind() != kind || stmt.ast.has_errors || stmt.has(ClauseKeyword::Assumed) {
             continue;
         }
         // Support may be written on the statement or on a supporter.
-        if !by_target[s].is_empty() {
+        if !ctx.groups_of[s].is_empty() {
             continue;
         }
         let name = stmt.name().unwrap_or_default();

@@ -21,7 +21,7 @@ declare_rule! {
     /// ```text
     /// claim entitled "China and the US are entitled to their say"
     /// ```
-    pub static SYNTAX_ERROR = ("syntax-error", Error, None);
+    pub static SYNTAX_ERROR = ("syntax-error", Error, Some(report_syntax_errors));
 }
 
 declare_rule! {
@@ -36,10 +36,10 @@ declare_rule! {
     /// ## Example
     /// A `.arg` file saved as Latin-1 with `é` in a claim's text.
     /// Use instead: save it as UTF-8.
-    pub static UNREADABLE_FILE = ("unreadable-file", Error, None);
+    pub static UNREADABLE_FILE = ("unreadable-file", Error, Some(report_unreadable));
 }
 
-pub(super) fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for (file, e) in &ctx.ws.syntax_errors {
         sink.report(
             Loc {
@@ -54,7 +54,7 @@ pub(super) fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-pub(super) fn report_unreadable(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn report_unreadable(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for (file, f) in ctx.ws.files.iter().enumerate() {
         if let Some(u) = &f.unreadable {
             let (message, help) = match u.offset {
