@@ -63,6 +63,17 @@ impl StatementKind {
         StatementKind::ALL.into_iter().find(|k| k.keyword() == word)
     }
 
+    /// Keywords in prose, for messages: `join(&[Evidence, Quantity], "and")`
+    /// is "evidence and quantity".
+    pub fn join(kinds: &[StatementKind], conjunction: &str) -> String {
+        let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
+        match words.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
+        }
+    }
+
     /// The keyword with its article, for messages: "a claim", "an evidence".
     pub fn with_article(self) -> &'static str {
         match self {

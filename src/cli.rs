@@ -214,7 +214,7 @@ fn run_numbers(args: &NumbersArgs) -> Result<ExitCode, UsageError> {
 
 fn explain(name: &str) -> Result<ExitCode, UsageError> {
     let Some(r) = rule(name) else {
-        let hint = crate::syntax::parser::closest(name, RULES.iter().map(|r| r.name))
+        let hint = crate::suggest::closest(name, RULES.iter().map(|r| r.name))
             .map(|near| format!("; did you mean `{near}`?"))
             .unwrap_or_default();
         return Err(UsageError(format!("unknown rule `{name}`{hint}")));

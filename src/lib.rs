@@ -12,4 +12,5 @@ pub mod model;
 pub mod numeric;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod syntax;

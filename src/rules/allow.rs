@@ -3,7 +3,7 @@
 use super::{RULES, Sink, declare_rule};
 use crate::finding::{Allowed, Finding};
 use crate::model::Workspace;
-use crate::syntax::parser::closest;
+use crate::suggest::closest;
 
 declare_rule! {
     /// ## What it does

@@ -3,7 +3,7 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::ast::StatementKind;
-use crate::syntax::parser::closest;
+use crate::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -59,20 +59,9 @@ declare_rule! {
     pub static SELF_REFERENCE = ("self-reference", Error, Some(self_reference));
 }
 
-fn kinds_in_prose(kinds: &[StatementKind]) -> String {
-    let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => format!("a {one}"),
-        [init @ .., last] => format!("a {} or {last}", init.join(", ")),
-    }
-}
-
 fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut names: Vec<&str> = ctx.ws.by_name.keys().map(String::as_str).collect();
-    names.sort_unstable();
     for r in ctx.ws.references.iter().filter(|r| r.target.is_none()) {
-        let help = closest(&r.name, names.iter().copied())
+        let help = closest(&r.name, ctx.ws.by_name.keys().map(String::as_str))
             .map(|near| format!("did you mean `{near}`?"))
             .or_else(|| {
                 Some(format!(
@@ -103,7 +92,7 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             format!(
                 "`{}` takes {}, but `{}` is {}",
                 r.role.clause(),
-                kinds_in_prose(r.role.kinds()),
+                format!("a {}", StatementKind::join(r.role.kinds(), "or")),
                 r.name,
                 kind.with_article()
             ),

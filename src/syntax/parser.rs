@@ -41,12 +41,11 @@ pub fn parse(text: &str) -> Parsed {
     out
 }
 
-/// A line of the file: where it starts, where its content ends (before the
-/// line break) and where the next line starts.
+/// A line of the file: where it starts and where its content ends (before
+/// the line break).
 struct Line {
     start: usize,
     end: usize,
-    next: usize,
 }
 
 fn lines(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
@@ -69,7 +68,7 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
             None => (text.len(), text.len()),
         };
         pos = next;
-        Some(Line { start, end, next })
+        Some(Line { start, end })
     })
 }
 
@@ -108,7 +107,6 @@ fn split_statements(
                 ),
             });
         }
-        let _ = line.next;
     }
     chunks
 }
@@ -120,26 +118,6 @@ fn to_syntax_error(ctx: Ctx<'_>, err: nom::Err<PError<'_>>) -> SyntaxError {
     };
     let offset = ctx.offset(e.at);
     e.into_syntax_error(offset)
-}
-
-/// Did-you-mean: the candidate closest to `word` by edit distance, if close.
-pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len().max(word.len()))
-        .min()
-        .map(|(_, c)| c)
-}
-
-/// Lists statement kinds in prose: "evidence and quantity".
-fn kinds_in_prose(kinds: &[StatementKind]) -> String {
-    let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// `statement = statement-head NEWLINE { clause | blank-line | comment-line } ;`
@@ -301,7 +279,7 @@ fn unknown_statement_keyword(ctx: Ctx<'_>, at: &str, kw: &str) -> SyntaxError {
             )),
         );
     }
-    let suggestion = closest(kw, StatementKind::ALL.iter().map(|k| k.keyword()));
+    let suggestion = crate::suggest::closest(kw, StatementKind::ALL.iter().map(|k| k.keyword()));
     let message = match suggestion {
         Some(s) => format!("unknown keyword `{kw}`; did you mean `{s}`?"),
         None => format!("unknown keyword `{kw}`"),
@@ -473,7 +451,7 @@ fn clause<'a>(ctx: Ctx<'a>, kind: StatementKind, at: &'a str) -> PResult<'a, Cla
             format!(
                 "`{kw}` is not allowed on {}; {} take{} it",
                 kind.with_article(),
-                kinds_in_prose(allowed),
+                StatementKind::join(allowed, "and"),
                 if allowed.len() == 1 { "s" } else { "" }
             ),
             format!("not allowed on {}", kind.with_article()),
@@ -502,7 +480,7 @@ fn unknown_clause<'a>(at: &'a str, kw: &str, kind: StatementKind) -> PError<'a> 
             Some(format!("remove the indentation before `{kw}`")),
         );
     }
-    let suggestion = closest(kw, ClauseKeyword::ALL.iter().map(|k| k.keyword()));
+    let suggestion = crate::suggest::closest(kw, ClauseKeyword::ALL.iter().map(|k| k.keyword()));
     let message = match suggestion {
         Some(s) => format!("unknown clause `{kw}`; did you mean `{s}`?"),
         None => format!("unknown clause `{kw}`"),
@@ -539,7 +517,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             };
             let (rest, s) = after_space(i, what, |i| string_lit(ctx, i))?;
             if kw == K::Assumed && s.value.trim().is_empty() {
-                return Err(empty_reason(ctx, i, &s, "assumed"));
+                return Err(empty_reason(ctx, &s, "assumed"));
             }
             Ok((rest, ClauseBody::Text(s)))
         }
@@ -606,16 +584,15 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             let (rest, reason) =
                 after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
             if reason.value.trim().is_empty() {
-                return Err(empty_reason(ctx, i, &reason, "allow"));
+                return Err(empty_reason(ctx, &reason, "allow"));
             }
             Ok((rest, ClauseBody::Allow { rule, reason }))
         }
     }
 }
 
-fn empty_reason<'a>(ctx: Ctx<'a>, i: &'a str, s: &Str, clause: &str) -> nom::Err<PError<'a>> {
+fn empty_reason<'a>(ctx: Ctx<'a>, s: &Str, clause: &str) -> nom::Err<PError<'a>> {
     let at = &ctx.text[s.span.start..];
-    let _ = i;
     nom::Err::Failure(PError::custom(
         at,
         s.span.len(),
