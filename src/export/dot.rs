@@ -22,6 +22,7 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
             counts[s] += 1;
         }
     }
+    let ids: Vec<String> = (0..ws.statements.len()).map(|s| node_id(ws, s)).collect();
     let mut out = String::new();
     out.push_str("digraph argcheck {\n");
     out.push_str("  graph [rankdir=BT, fontname=\"Helvetica\", nodesep=0.3, ranksep=0.5];\n");
@@ -57,72 +58,66 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
         let _ = writeln!(
             out,
             "  {} [shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", label={}{border}];",
-            node_id(ws, s),
+            ids[s],
             quoted(&label)
         );
     }
+    const SUPPORT: &str = "color=\"#16a34a\"";
     for (g, group) in ws.groups.iter().enumerate() {
-        if group.members.len() == 1 {
-            let _ = writeln!(
-                out,
-                "  {} -> {} [color=\"#16a34a\"];",
-                node_id(ws, group.members[0]),
-                node_id(ws, group.target)
-            );
-        } else if group.members.len() > 1 {
-            let junction = format!("\"group#{g}\"");
-            let _ = writeln!(
-                out,
-                "  {junction} [shape=point, width=0.08, color=\"#16a34a\"];"
-            );
-            for &m in &group.members {
-                let _ = writeln!(
-                    out,
-                    "  {} -> {junction} [color=\"#16a34a\", arrowhead=none];",
-                    node_id(ws, m)
+        match group.members.as_slice() {
+            [] => {}
+            [single] => edge(&mut out, &ids[*single], &ids[group.target], SUPPORT),
+            members => {
+                let junction = quoted(&format!("group#{g}"));
+                let _ = writeln!(out, "  {junction} [shape=point, width=0.08, {SUPPORT}];");
+                for &m in members {
+                    edge(
+                        &mut out,
+                        &ids[m],
+                        &junction,
+                        "color=\"#16a34a\", arrowhead=none",
+                    );
+                }
+                edge(
+                    &mut out,
+                    &junction,
+                    &ids[group.target],
+                    "color=\"#16a34a\", label=\"linked\"",
                 );
             }
-            let _ = writeln!(
-                out,
-                "  {junction} -> {} [color=\"#16a34a\", label=\"linked\"];",
-                node_id(ws, group.target)
-            );
         }
     }
-    for e in &ws.attacks {
-        let _ = writeln!(
-            out,
-            "  {} -> {} [color=\"#dc2626\", arrowhead=tee];",
-            node_id(ws, e.from),
-            node_id(ws, e.to)
-        );
-    }
-    for e in &ws.contradictions {
-        let _ = writeln!(
-            out,
-            "  {} -> {} [color=\"#dc2626\", style=dashed, dir=both, label=\"contradicts\"];",
-            node_id(ws, e.from),
-            node_id(ws, e.to)
-        );
-    }
-    for e in &ws.same_as {
-        let _ = writeln!(
-            out,
-            "  {} -> {} [color=\"#6b7280\", style=dashed, dir=none, label=\"same as\"];",
-            node_id(ws, e.from),
-            node_id(ws, e.to)
-        );
+    let relations = [
+        (&ws.attacks, "color=\"#dc2626\", arrowhead=tee"),
+        (
+            &ws.contradictions,
+            "color=\"#dc2626\", style=dashed, dir=both, label=\"contradicts\"",
+        ),
+        (
+            &ws.same_as,
+            "color=\"#6b7280\", style=dashed, dir=none, label=\"same as\"",
+        ),
+    ];
+    for (edges, attributes) in relations {
+        for e in edges {
+            edge(&mut out, &ids[e.from], &ids[e.to], attributes);
+        }
     }
     for c in &ws.citations {
-        let _ = writeln!(
-            out,
-            "  {} -> {} [color=\"#9ca3af\", style=dotted, arrowhead=empty, label=\"cites\"];",
-            node_id(ws, c.from),
-            node_id(ws, c.source)
+        edge(
+            &mut out,
+            &ids[c.from],
+            &ids[c.source],
+            "color=\"#9ca3af\", style=dotted, arrowhead=empty, label=\"cites\"",
         );
     }
     out.push_str("}\n");
     out
+}
+
+/// One edge line.
+fn edge(out: &mut String, from: &str, to: &str, attributes: &str) {
+    let _ = writeln!(out, "  {from} -> {to} [{attributes}];");
 }
 
 /// A stable node identifier: the statement's name, or its index for an
