@@ -89,3 +89,20 @@ fn numbers_shows_the_work_as_json() {
         .expect("the 670 vs 688 million conflict is listed");
     assert_eq!(conflict["id"], "china-users");
 }
+
+/// The human table shows each relation, both intervals, the verdict and the
+/// reading that decided. (One fixture only: identifiers are global to a run,
+/// so fixtures that share names cannot be read together.)
+#[test]
+fn numbers_table_snapshot() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+        .args([
+            "numbers",
+            "tests/fixtures/rules/numeric-inconsistency/fires.arg",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}

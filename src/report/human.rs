@@ -2,7 +2,7 @@
 //! labelled span, rule name as code, help), then acknowledged findings one per
 //! line, then one summary line.
 
-use super::position::LineIndex;
+use super::position::line_indexes;
 use super::{Reporter, Summary};
 use crate::finding::{Finding, Place, Severity};
 use crate::model::Workspace;
@@ -229,8 +229,7 @@ impl Reporter for HumanReporter {
             writeln!(out, "{}", self.render_finding(ws, f))?;
         }
         if !outcome.allowed.is_empty() {
-            let indexes: Vec<LineIndex<'_>> =
-                ws.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+            let indexes = line_indexes(ws);
             writeln!(out, "acknowledged:")?;
             for a in &outcome.allowed {
                 let f = &a.finding;

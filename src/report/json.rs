@@ -1,6 +1,6 @@
 //! `--format json`: the document of spec section 7.
 
-use super::position::LineIndex;
+use super::position::{LineIndex, line_indexes};
 use super::{Reporter, Summary};
 use crate::finding::Finding;
 use crate::model::Workspace;
@@ -62,8 +62,7 @@ pub(crate) fn json_finding<'a>(
 
 impl Reporter for JsonReporter {
     fn report(&self, ws: &Workspace, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let indexes: Vec<LineIndex<'_>> =
-            ws.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+        let indexes = line_indexes(ws);
         let doc = Document {
             version: 1,
             findings: outcome

@@ -1,7 +1,7 @@
 //! `argcheck numbers`: one row per check and `same-as` pair, showing the
 //! arithmetic (like statcheck's results table) so reviewers can audit it.
 
-use super::position::LineIndex;
+use super::position::line_indexes;
 use crate::model::Workspace;
 use crate::numeric::check::Verdict;
 use crate::rules::numbers::Evaluated;
@@ -34,7 +34,7 @@ fn verdict_name(v: Verdict, same_as: bool) -> &'static str {
 
 /// The rows, in workspace order.
 pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
-    let indexes: Vec<LineIndex<'_>> = ws.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+    let indexes = line_indexes(ws);
     let mut rows: Vec<Row> = evaluated
         .iter()
         .map(|e| {
@@ -84,5 +84,10 @@ pub fn write_table(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter(|r| r.verdict != "holds" && r.verdict != "not evaluated")
         .count();
-    writeln!(out, "{} relations, {failing} failing", rows.len())
+    let noun = if rows.len() == 1 {
+        "relation"
+    } else {
+        "relations"
+    };
+    writeln!(out, "{} {noun}, {failing} failing", rows.len())
 }

@@ -26,6 +26,11 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// One index per file of the workspace, in file order.
+pub fn line_indexes(ws: &crate::model::Workspace) -> Vec<LineIndex<'_>> {
+    ws.files.iter().map(|f| LineIndex::new(&f.text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::LineIndex;

@@ -90,9 +90,9 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             r.loc,
             format!("this is {}", kind.with_article()),
             format!(
-                "`{}` takes {}, but `{}` is {}",
+                "`{}` takes a {}, but `{}` is {}",
                 r.role.clause(),
-                format!("a {}", StatementKind::join(r.role.kinds(), "or")),
+                StatementKind::join(r.role.kinds(), "or"),
                 r.name,
                 kind.with_article()
             ),
