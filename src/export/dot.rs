@@ -63,7 +63,7 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
         );
     }
     const SUPPORT: &str = "color=\"#16a34a\"";
-    for (g, group) in ws.groups.iter().enumerate() {
+    for (g, group) in ws.relations.groups.iter().enumerate() {
         match group.members.as_slice() {
             [] => {}
             [single] => edge(&mut out, &ids[*single], &ids[group.target], SUPPORT),
@@ -88,13 +88,13 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
         }
     }
     let relations = [
-        (&ws.attacks, "color=\"#dc2626\", arrowhead=tee"),
+        (&ws.relations.attacks, "color=\"#dc2626\", arrowhead=tee"),
         (
-            &ws.contradictions,
+            &ws.relations.contradictions,
             "color=\"#dc2626\", style=dashed, dir=both, label=\"contradicts\"",
         ),
         (
-            &ws.same_as,
+            &ws.relations.same_as,
             "color=\"#6b7280\", style=dashed, dir=none, label=\"same as\"",
         ),
     ];
@@ -103,7 +103,7 @@ pub fn to_dot(ws: &Workspace, findings: &[Finding]) -> String {
             edge(&mut out, &ids[e.from], &ids[e.to], attributes);
         }
     }
-    for c in &ws.citations {
+    for c in &ws.relations.citations {
         edge(
             &mut out,
             &ids[c.from],

@@ -7,7 +7,7 @@ use super::{StmtId, Workspace};
 /// Successor lists of the support graph, sorted and deduplicated.
 pub fn support_successors(ws: &Workspace) -> Vec<Vec<StmtId>> {
     let mut succ = vec![Vec::new(); ws.statements.len()];
-    for g in &ws.groups {
+    for g in &ws.relations.groups {
         for &m in &g.members {
             succ[m].push(g.target);
         }

@@ -129,16 +129,9 @@ pub struct Allow {
     pub loc: Loc,
 }
 
-/// The resolved workspace.
+/// The relations between statements, each with the place it was written.
 #[derive(Debug, Clone, Default)]
-pub struct Workspace {
-    pub files: Vec<SourceFile>,
-    pub syntax_errors: Vec<(FileId, SyntaxError)>,
-    pub statements: Vec<Stmt>,
-    /// The first declaration of each identifier.
-    pub by_name: HashMap<String, StmtId>,
-    /// Later declarations of an identifier: (the later one, the first one).
-    pub duplicates: Vec<(StmtId, StmtId)>,
+pub struct Relations {
     /// Every reference written, resolved or not.
     pub references: Vec<Reference>,
     pub groups: Vec<SupportGroup>,
@@ -152,6 +145,20 @@ pub struct Workspace {
     /// `same-as` as written (`from same-as to`).
     pub same_as: Vec<Edge>,
     pub allows: Vec<Allow>,
+}
+
+/// The resolved workspace.
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    pub files: Vec<SourceFile>,
+    pub syntax_errors: Vec<(FileId, SyntaxError)>,
+    pub statements: Vec<Stmt>,
+    /// The first declaration of each identifier.
+    pub by_name: HashMap<String, StmtId>,
+    /// Later declarations of an identifier: (the later one, the first one).
+    pub duplicates: Vec<(StmtId, StmtId)>,
+    /// The relations between statements, as resolved.
+    pub relations: Relations,
 }
 
 impl Workspace {
@@ -179,15 +186,7 @@ impl Workspace {
                 }
             }
         }
-        let relations = resolve::resolve(&ws.statements, &ws.by_name);
-        ws.references = relations.references;
-        ws.groups = relations.groups;
-        ws.attacks = relations.attacks;
-        ws.contradictions = relations.contradictions;
-        ws.citations = relations.citations;
-        ws.quotes = relations.quotes;
-        ws.same_as = relations.same_as;
-        ws.allows = relations.allows;
+        ws.relations = resolve::resolve(&ws.statements, &ws.by_name);
         ws
     }
 
@@ -202,10 +201,11 @@ impl Workspace {
     /// Every attack: the written ones and both directions of each
     /// `contradicts`.
     pub fn attack_edges(&self) -> impl Iterator<Item = Edge> + '_ {
-        self.attacks
+        self.relations
+            .attacks
             .iter()
             .copied()
-            .chain(self.contradictions.iter().flat_map(|e| {
+            .chain(self.relations.contradictions.iter().flat_map(|e| {
                 [
                     *e,
                     Edge {
@@ -220,7 +220,7 @@ impl Workspace {
     /// The support groups of each statement, by target.
     pub fn groups_by_target(&self) -> Vec<Vec<usize>> {
         let mut by_target = vec![Vec::new(); self.statements.len()];
-        for (g, group) in self.groups.iter().enumerate() {
+        for (g, group) in self.relations.groups.iter().enumerate() {
             by_target[group.target].push(g);
         }
         by_target

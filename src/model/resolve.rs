@@ -3,23 +3,11 @@
 //! places they were written.
 
 use super::{
-    Allow, Citation, Edge, Loc, Quote, RefRole, Reference, Stmt, StmtId, SupportGroup, collect_refs,
+    Allow, Citation, Edge, Loc, Quote, RefRole, Reference, Relations, Stmt, StmtId, SupportGroup,
+    collect_refs,
 };
 use crate::ast::{self, ClauseBody, ClauseKeyword, Head};
 use std::collections::HashMap;
-
-/// The relations found in the statements.
-#[derive(Debug, Default)]
-pub(super) struct Relations {
-    pub references: Vec<Reference>,
-    pub groups: Vec<SupportGroup>,
-    pub attacks: Vec<Edge>,
-    pub contradictions: Vec<Edge>,
-    pub citations: Vec<Citation>,
-    pub quotes: Vec<Quote>,
-    pub same_as: Vec<Edge>,
-    pub allows: Vec<Allow>,
-}
 
 /// Resolves every statement's references against `by_name`.
 pub(super) fn resolve(statements: &[Stmt], by_name: &HashMap<String, StmtId>) -> Relations {

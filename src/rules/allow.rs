@@ -31,10 +31,10 @@ pub(super) fn apply(
     findings: Vec<Finding>,
 ) -> (Vec<Finding>, Vec<Allowed>, Vec<bool>) {
     let mut allows_of: Vec<Vec<usize>> = vec![Vec::new(); ws.statements.len()];
-    for (k, a) in ws.allows.iter().enumerate() {
+    for (k, a) in ws.relations.allows.iter().enumerate() {
         allows_of[a.statement].push(k);
     }
-    let mut used = vec![false; ws.allows.len()];
+    let mut used = vec![false; ws.relations.allows.len()];
     let mut kept = Vec::new();
     let mut allowed = Vec::new();
     for f in findings {
@@ -42,13 +42,13 @@ pub(super) fn apply(
             allows_of[s]
                 .iter()
                 .copied()
-                .find(|&k| ws.allows[k].rule == f.rule)
+                .find(|&k| ws.relations.allows[k].rule == f.rule)
         });
         match matching {
             Some(k) => {
                 used[k] = true;
                 allowed.push(Allowed {
-                    reason: ws.allows[k].reason.clone(),
+                    reason: ws.relations.allows[k].reason.clone(),
                     finding: f,
                 });
             }
@@ -59,7 +59,7 @@ pub(super) fn apply(
 }
 
 pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink<'_>) {
-    for (k, a) in ws.allows.iter().enumerate() {
+    for (k, a) in ws.relations.allows.iter().enumerate() {
         if used[k] {
             continue;
         }

@@ -33,6 +33,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let second = cycle[1 % cycle.len()];
         // Point at the clause that makes the first statement support the second.
         let loc = ws
+            .relations
             .groups
             .iter()
             .find(|g| g.target == second && g.members.contains(&first))

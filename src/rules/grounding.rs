@@ -36,7 +36,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let mut grounded = vec![false; n];
     let mut queue = Vec::new();
     let mut check_operands: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for r in &ws.references {
+    for r in &ws.relations.references {
         if r.role == crate::model::RefRole::Operand
             && let Some(t) = r.target
             && ws.stmt(t).kind() == StatementKind::Quantity
@@ -47,7 +47,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let mut ungrounded_operands: Vec<usize> = vec![0; n];
     let mut checks_of_operand: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut cited = vec![false; n];
-    for c in &ws.citations {
+    for c in &ws.relations.citations {
         cited[c.from] = true;
     }
     for (s, stmt) in ws.statements.iter().enumerate() {
@@ -79,6 +79,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     }
     // For each group, how many members are not yet grounded.
     let mut missing: Vec<usize> = ws
+        .relations
         .groups
         .iter()
         .map(|g| {
@@ -90,7 +91,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
         })
         .collect();
     let mut groups_of_member: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (g, group) in ws.groups.iter().enumerate() {
+    for (g, group) in ws.relations.groups.iter().enumerate() {
         for &m in &group.members {
             groups_of_member[m].push(g);
         }
@@ -101,7 +102,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
                 continue;
             }
             missing[g] -= 1;
-            let target = ws.groups[g].target;
+            let target = ws.relations.groups[g].target;
             let kind = ws.stmt(target).kind();
             if missing[g] == 0
                 && !grounded[target]
@@ -128,7 +129,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             || stmt.ast.has_errors
             || ctx.grounded[s]
             || ctx.groups_of[s].is_empty()
-            || ctx.groups_of[s].iter().any(|&g| ctx.ws.groups[g].broken)
+            || ctx.groups_of[s]
+                .iter()
+                .any(|&g| ctx.ws.relations.groups[g].broken)
         {
             continue;
         }

@@ -56,7 +56,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
             });
         }
     }
-    for edge in &ws.same_as {
+    for edge in &ws.relations.same_as {
         let (Some(a), Some(b)) = (ws.stmt(edge.from).name(), ws.stmt(edge.to).name()) else {
             continue;
         };

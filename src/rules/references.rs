@@ -60,7 +60,13 @@ declare_rule! {
 }
 
 fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for r in ctx.ws.references.iter().filter(|r| r.target.is_none()) {
+    for r in ctx
+        .ws
+        .relations
+        .references
+        .iter()
+        .filter(|r| r.target.is_none())
+    {
         let help = closest(&r.name, ctx.ws.by_name.keys().map(String::as_str))
             .map(|near| format!("did you mean `{near}`?"))
             .or_else(|| {
@@ -80,7 +86,7 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for r in &ctx.ws.references {
+    for r in &ctx.ws.relations.references {
         let Some(target) = r.target else { continue };
         let kind = ctx.ws.stmt(target).kind();
         if r.role.accepts(kind) || (target == r.from && r.role.is_relation()) {
@@ -103,7 +109,7 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn self_reference(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for r in &ctx.ws.references {
+    for r in &ctx.ws.relations.references {
         if r.target == Some(r.from) && r.role.is_relation() {
             sink.report(
                 r.loc,

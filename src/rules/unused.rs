@@ -41,7 +41,7 @@ declare_rule! {
 fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
     let mut used = vec![false; ws.statements.len()];
-    for g in &ws.groups {
+    for g in &ws.relations.groups {
         for &m in &g.members {
             used[m] = true;
         }
@@ -68,10 +68,10 @@ fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 fn unused_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
     let mut used = vec![false; ws.statements.len()];
-    for c in &ws.citations {
+    for c in &ws.relations.citations {
         used[c.source] = true;
     }
-    for q in &ws.quotes {
+    for q in &ws.relations.quotes {
         used[q.source] = true;
     }
     for (s, stmt) in ws.statements.iter().enumerate() {
