@@ -45,6 +45,9 @@ pub enum Command {
     },
     /// List every rule with its default severity.
     Rules,
+    /// Rewrite `.arg` files in the canonical layout; with no path, format
+    /// standard input to standard output.
+    Fmt(FmtArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +94,18 @@ pub struct NumbersArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files and directories to format; directories are searched for `.arg` files.
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print a unified diff and exit 1 if a file would change.
+    #[arg(long)]
+    pub check: bool,
+    /// Fold strings so that lines stay within this many characters.
+    #[arg(long, default_value_t = crate::format::DEFAULT_WIDTH as u16, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: u16,
+}
+
+#[derive(Debug, Args)]
 pub struct MapArgs {
     /// Files and directories to draw.
     #[arg(required = true)]
@@ -119,6 +134,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Numbers(args)) => run_numbers(&args),
         Some(Command::Explain { rule: name }) => explain(&name),
         Some(Command::Rules) => list_rules(),
+        Some(Command::Fmt(args)) => {
+            crate::format::command::run(&crate::format::command::FmtRequest {
+                paths: args.paths,
+                check: args.check,
+                options: crate::format::FormatOptions {
+                    width: usize::from(args.width),
+                },
+            })
+        }
     };
     match result {
         Ok(code) => code,

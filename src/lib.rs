@@ -7,6 +7,7 @@ pub mod ast;
 pub mod cli;
 pub mod export;
 pub mod finding;
+pub mod format;
 pub mod input;
 pub mod model;
 pub mod numeric;
