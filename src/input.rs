@@ -52,11 +52,32 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
     Ok(found)
 }
 
+/// The largest file argcheck reads. A larger `.arg` file is almost surely
+/// not one, and reading it whole would only exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The file's bytes, unless it is larger than [`MAX_FILE_BYTES`]. Never reads
+/// more than one byte past the limit, whatever the file's metadata says.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file is larger than {} MiB, the most argcheck reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
 /// Reads one file; invalid UTF-8 is kept as an `unreadable` finding with the
 /// offset of its first bad byte.
 pub fn read(path: &Path) -> SourceFile {
     let display = path.to_string_lossy().into_owned();
-    match std::fs::read(path) {
+    match read_bounded(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => SourceFile {
                 path: display,
