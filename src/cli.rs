@@ -81,6 +81,10 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Let sources' `file` clauses name files outside the directories given
+    /// (by default that is the finding `source-file-outside-workspace`).
+    #[arg(long)]
+    pub allow_outside_files: bool,
 }
 
 #[derive(Debug, Args)]
@@ -181,7 +185,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
             "no paths given; try `argcheck claims/`".to_owned(),
         ));
     }
-    let ws = load(&args.paths)?;
+    let mut ws = load(&args.paths)?;
+    ws.file_access.allow_outside = args.allow_outside_files;
     let outcome = check(&ws);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

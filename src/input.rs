@@ -120,7 +120,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
         })
         .collect();
     let (files, parsed) = read.into_iter().unzip();
-    Ok(Workspace::build(files, parsed))
+    let mut ws = Workspace::build(files, parsed);
+    ws.file_access = crate::model::source_path::FileAccess::for_paths(paths);
+    Ok(ws)
 }
 
 /// Builds a workspace from in-memory files, for tests and tools.

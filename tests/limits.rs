@@ -255,3 +255,37 @@ fn a_directory_symlink_loop() {
     let err = load(&[dir.path().join("self")]).unwrap_err();
     assert!(err.0.contains("self"), "{err}");
 }
+
+#[test]
+fn a_source_file_outside_the_workspace() {
+    let dir = temp_dir();
+    let inner = dir.path().join("claims");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+    std::fs::write(
+        inner.join("a.arg"),
+        "source s \"S\"\n  date 2016\n  file \"../secret.txt\"\nevidence e \"E\"\n  cites s\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+            .args(["check", "--format", "json"])
+            .args(extra)
+            .arg(&inner)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let json = String::from_utf8(refused.stdout).unwrap();
+    assert!(
+        json.contains("\"rule\": \"source-file-outside-workspace\""),
+        "{json}"
+    );
+    let allowed = run(&["--allow-outside-files"]);
+    let json = String::from_utf8(allowed.stdout).unwrap();
+    assert!(!json.contains("source-file-outside-workspace"), "{json}");
+    // Given the parent directory, the same file is inside the workspace.
+    let ws = load(&[dir.path().to_path_buf()]).unwrap();
+    assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());
+}

@@ -5,6 +5,7 @@
 pub mod graph;
 pub mod reference;
 mod resolve;
+pub mod source_path;
 
 use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
 use crate::finding::FileId;
@@ -159,6 +160,8 @@ pub struct Workspace {
     pub duplicates: Vec<(StmtId, StmtId)>,
     /// The relations between statements, as resolved.
     pub relations: Relations,
+    /// Where sources' `file` clauses may point.
+    pub file_access: source_path::FileAccess,
 }
 
 impl Workspace {

@@ -13,6 +13,7 @@ mod duplicate_id;
 mod grounding;
 pub mod numbers;
 mod references;
+mod source_files;
 mod support;
 mod syntax;
 mod unused;
@@ -134,6 +135,7 @@ pub static RULES: &[&Rule] = &[
     &numbers::UNDEFINED_ARITHMETIC,
     &numbers::MIXED_DATES,
     &numbers::OVERSTATED_PRECISION,
+    &source_files::SOURCE_FILE_OUTSIDE_WORKSPACE,
 ];
 
 /// The rule with this name.
