@@ -3,8 +3,8 @@
 # essay's encoding. Usage: fuzz/run.sh TARGET [SECONDS]
 #   TARGET: parse, check or fmt_roundtrip; SECONDS defaults to 1800.
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); stable Rust works with
-# RUSTC_BOOTSTRAP=1. Crashes land in fuzz/artifacts/TARGET/; turn each into a
-# regression test before fixing it.
+# RUSTC_BOOTSTRAP=1. Crashes land in fuzz/artifacts/TARGET/: copy each into
+# tests/fixtures/fuzz/ (run by tests/fuzz_regressions.rs), then fix it.
 set -euo pipefail
 fuzz_dir="$(cd "$(dirname "$0")" && pwd)"
 cd "$fuzz_dir/.."
