@@ -8,7 +8,7 @@
 //! written; its diagnostics are shown instead.
 
 use super::{FormatError, FormatOptions, format_text};
-use crate::input::{UsageError, discover, read};
+use crate::input::{MAX_FILE_BYTES, UsageError, discover, read};
 use crate::model::{SourceFile, Workspace};
 use crate::report::human::HumanReporter;
 use std::io::{IsTerminal, Read, Write};
@@ -62,8 +62,15 @@ pub fn run(request: &FmtRequest) -> Result<ExitCode, UsageError> {
 fn format_stdin(request: &FmtRequest) -> Result<Outcome, UsageError> {
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(UsageError(format!(
+            "standard input is larger than {} MiB, the most argcheck reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
     let name = "<stdin>";
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
