@@ -1,7 +1,7 @@
 //! Finding and reading the input files (spec section 1). The only module of
 //! the library besides the CLI that touches the file system.
 
-use crate::model::{SourceFile, Unreadable, Workspace};
+use crate::model::{DocumentProblem, SourceFile, Unreadable, Workspace};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -99,10 +99,25 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
         })
         .collect();
     let (files, parsed) = read.into_iter().unzip();
-    Ok(Workspace::build(files, parsed))
+    let mut ws = Workspace::build(files, parsed);
+    ws.read_documents(read_document);
+    Ok(ws)
 }
 
-/// Builds a workspace from in-memory files, for tests and tools.
+/// Reads a source's local text copy (`file "PATH"`).
+pub fn read_document(path: &Path) -> Result<String, DocumentProblem> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => DocumentProblem::NotFound,
+        std::io::ErrorKind::IsADirectory => DocumentProblem::IsDirectory,
+        _ => DocumentProblem::Unreadable(e.to_string()),
+    })?;
+    String::from_utf8(bytes).map_err(|e| DocumentProblem::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Builds a workspace from in-memory files, for tests and tools. Sources'
+/// `file` documents are left unread; see [`load_texts_with_documents`].
 pub fn load_texts(files: &[(&str, &str)]) -> Workspace {
     let (files, parsed) = files
         .iter()
@@ -118,4 +133,18 @@ pub fn load_texts(files: &[(&str, &str)]) -> Workspace {
         })
         .unzip();
     Workspace::build(files, parsed)
+}
+
+/// Builds a workspace from in-memory `.arg` files and in-memory documents
+/// (path as the workspace resolves it, text); other documents are missing.
+pub fn load_texts_with_documents(files: &[(&str, &str)], documents: &[(&str, &str)]) -> Workspace {
+    let mut ws = load_texts(files);
+    ws.read_documents(|path| {
+        documents
+            .iter()
+            .find(|(p, _)| Path::new(p) == path)
+            .map(|(_, text)| (*text).to_owned())
+            .ok_or(DocumentProblem::NotFound)
+    });
+    ws
 }

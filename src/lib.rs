@@ -10,6 +10,7 @@ pub mod finding;
 pub mod input;
 pub mod model;
 pub mod numeric;
+pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suggest;

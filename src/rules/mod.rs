@@ -12,7 +12,9 @@ mod circular_support;
 mod duplicate_id;
 mod grounding;
 pub mod numbers;
+mod quotes;
 mod references;
+mod sources;
 mod support;
 mod syntax;
 mod unused;
@@ -134,6 +136,9 @@ pub static RULES: &[&Rule] = &[
     &numbers::UNDEFINED_ARITHMETIC,
     &numbers::MIXED_DATES,
     &numbers::OVERSTATED_PRECISION,
+    &quotes::QUOTE_NOT_FOUND,
+    &sources::MISSING_SOURCE_FILE,
+    &sources::UNDATED_SOURCE,
 ];
 
 /// The rule with this name.
