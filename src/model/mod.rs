@@ -2,6 +2,7 @@
 //! the support, attack, citation and quote relations between them. Each
 //! relation keeps the place it was written, so findings point at the clause.
 
+pub mod evaluation;
 pub mod graph;
 pub mod reference;
 mod resolve;
