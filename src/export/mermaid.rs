@@ -104,20 +104,22 @@ pub fn to_mermaid(view: &MapView<'_>, options: &DrawOptions) -> String {
         let _ = writeln!(out, "  linkStyle {} {style}", list.join(","));
     }
 
-    out.push_str("  classDef in fill:#dcfce7,stroke:#15803d,color:#111827\n");
-    out.push_str("  classDef out fill:#fee2e2,stroke:#b91c1c,color:#111827\n");
-    out.push_str("  classDef undecided fill:#fef3c7,stroke:#b45309,color:#111827\n");
-    out.push_str("  classDef source fill:#f3f4f6,stroke:#6b7280,color:#111827\n");
+    out.push_str("  classDef labelIn fill:#dcfce7,stroke:#15803d,color:#111827\n");
+    out.push_str("  classDef labelOut fill:#fee2e2,stroke:#b91c1c,color:#111827\n");
+    out.push_str("  classDef labelUndecided fill:#fef3c7,stroke:#b45309,color:#111827\n");
+    out.push_str("  classDef labelSource fill:#f3f4f6,stroke:#6b7280,color:#111827\n");
     out.push_str("  classDef conclusion stroke-width:3px\n");
     out.push_str("  classDef junction fill:#15803d,stroke:#15803d\n");
     let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &s in &drawn {
-        let class = view.label(s).map_or("source", |l| l.as_str());
-        classes.entry(class).or_default().push(format!("s{s}"));
+        classes
+            .entry(class_of(view.label(s)))
+            .or_default()
+            .push(format!("s{s}"));
     }
     for label in [Label::In, Label::Out, Label::Undecided] {
         classes
-            .entry(label.as_str())
+            .entry(class_of(Some(label)))
             .or_default()
             .push(format!("legend_{}", label.as_str()));
     }
@@ -142,6 +144,16 @@ pub fn to_mermaid(view: &MapView<'_>, options: &DrawOptions) -> String {
         let _ = writeln!(out, "  class {} {class}", ids.join(","));
     }
     out
+}
+
+/// The class that colours a label.
+fn class_of(label: Option<Label>) -> &'static str {
+    match label {
+        Some(Label::In) => "labelIn",
+        Some(Label::Out) => "labelOut",
+        Some(Label::Undecided) => "labelUndecided",
+        None => "labelSource",
+    }
 }
 
 /// One statement's box, its shape by kind.
