@@ -2,7 +2,6 @@
 //! decides the exit code. Exit codes: 0 clean, 1 findings that fail the run,
 //! 2 usage or internal errors.
 
-use crate::export::dot::to_dot;
 use crate::finding::Severity;
 use crate::input::{UsageError, load};
 use crate::report::Reporter;
@@ -33,7 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Check `.arg` files and report findings (the default).
     Check(CheckArgs),
-    /// Draw the argument as a Graphviz map (DOT).
+    /// Draw the argument map (DOT, SVG, PNG, PDF, Mermaid, JSON or AIF), each
+    /// statement coloured by whether it stands.
     Map(MapArgs),
     /// Show the arithmetic of every check and `same-as`: both intervals, the
     /// verdict and the reading that decided.
@@ -98,6 +98,57 @@ pub struct MapArgs {
     /// Write the map to this file instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Output format; svg, png and pdf run Graphviz's `dot`.
+    #[arg(long, value_enum, default_value_t = MapFormat::Dot)]
+    pub format: MapFormat,
+    /// Group statements into boxes by file or by first tag.
+    #[arg(long, value_enum, default_value_t = MapCluster::None)]
+    pub cluster: MapCluster,
+    /// Which way support flows: LR puts conclusions on the right, BT at the
+    /// top, TB at the bottom.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = MapDirection::Lr)]
+    pub direction: MapDirection,
+    /// Draw only the statements near this one (see --depth).
+    #[arg(long, value_name = "ID", conflicts_with = "only_findings")]
+    pub focus: Option<String>,
+    /// With --focus: how many support or attack steps away to draw.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "focus")]
+    pub depth: usize,
+    /// Draw only statements with findings, and those that link two of them.
+    #[arg(long)]
+    pub only_findings: bool,
+    /// Draw sources as nodes with their `cites` and `quote` edges (otherwise
+    /// each statement names its sources in its box).
+    #[arg(long)]
+    pub sources: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+    Mermaid,
+    Json,
+    Aif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapCluster {
+    File,
+    Tag,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapDirection {
+    #[value(name = "TB")]
+    Tb,
+    #[value(name = "BT")]
+    Bt,
+    #[value(name = "LR")]
+    Lr,
 }
 
 /// Runs `body`, turning a panic into an internal error: one line on stderr
@@ -182,15 +233,53 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
 }
 
 fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
+    use crate::export::{Cluster, Direction, DrawOptions, render, view};
     let ws = load(&args.paths)?;
-    let outcome = check(&ws);
-    let dot = to_dot(&ws, &outcome.findings);
+    let (outcome, labelling) =
+        crate::rules::check_and_label(&ws, &crate::numeric::NumberSettings::default());
+    let selection = match (&args.focus, args.only_findings) {
+        (Some(id), _) => view::Selection::Focus {
+            id: id.clone(),
+            depth: args.depth,
+        },
+        (None, true) => view::Selection::OnlyFindings,
+        (None, false) => view::Selection::All,
+    };
+    let map = view::MapView::build(&ws, &outcome, &labelling, &selection).map_err(UsageError)?;
+    let options = DrawOptions {
+        cluster: match args.cluster {
+            MapCluster::File => Cluster::File,
+            MapCluster::Tag => Cluster::Tag,
+            MapCluster::None => Cluster::None,
+        },
+        direction: match args.direction {
+            MapDirection::Tb => Direction::TopToBottom,
+            MapDirection::Bt => Direction::BottomToTop,
+            MapDirection::Lr => Direction::LeftToRight,
+        },
+        sources: args.sources,
+    };
+    let bytes = match args.format {
+        MapFormat::Dot => crate::export::dot::to_dot(&map, &options).into_bytes(),
+        MapFormat::Mermaid => crate::export::mermaid::to_mermaid(&map, &options).into_bytes(),
+        MapFormat::Json => crate::export::json::to_json(&map).into_bytes(),
+        MapFormat::Aif => crate::export::aif::to_aif(&map).into_bytes(),
+        MapFormat::Svg | MapFormat::Png | MapFormat::Pdf => {
+            let format = match args.format {
+                MapFormat::Svg => "svg",
+                MapFormat::Png => "png",
+                _ => "pdf",
+            };
+            let dot = crate::export::dot::to_dot(&map, &options);
+            render::render(&dot, format).map_err(|e| UsageError(e.to_string()))?
+        }
+    };
     match &args.output {
-        Some(path) => std::fs::write(path, dot)
+        Some(path) => std::fs::write(path, bytes)
             .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?,
         None => {
             let mut out = std::io::stdout().lock();
-            emit(out.write_all(dot.as_bytes()).and_then(|()| out.flush()))?;
+            emit(out.write_all(&bytes).and_then(|()| out.flush()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

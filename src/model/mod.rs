@@ -3,6 +3,7 @@
 //! relation keeps the place it was written, so findings point at the clause.
 
 pub mod documents;
+pub mod evaluation;
 pub mod graph;
 pub mod reference;
 mod resolve;

@@ -9,6 +9,7 @@ use crate::model::{Loc, StmtId, Workspace};
 
 mod allow;
 mod circular_support;
+pub mod defeat;
 mod duplicate_id;
 mod grounding;
 pub mod numbers;
@@ -28,6 +29,8 @@ pub struct Context<'w> {
     pub grounded: Vec<bool>,
     /// The indexes of each statement's support groups, by target.
     pub groups_of: Vec<Vec<usize>>,
+    /// Which statements stand: IN, OUT or UNDECIDED.
+    pub labels: crate::model::evaluation::Labelling,
 }
 
 /// Collects the findings of one rule.
@@ -139,6 +142,8 @@ pub static RULES: &[&Rule] = &[
     &quotes::QUOTE_NOT_FOUND,
     &sources::MISSING_SOURCE_FILE,
     &sources::UNDATED_SOURCE,
+    &defeat::DEFEATED_CLAIM,
+    &defeat::UNRESOLVED_CONTRADICTION,
 ];
 
 /// The rule with this name.
@@ -162,6 +167,15 @@ pub fn check(ws: &Workspace) -> Outcome {
 
 /// Runs every rule over the workspace, applies `allow`, and sorts.
 pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> Outcome {
+    check_and_label(ws, settings).0
+}
+
+/// Runs every rule as [`check_with`] does, and returns the labelling the
+/// rules saw with the outcome.
+pub fn check_and_label(
+    ws: &Workspace,
+    settings: &crate::numeric::NumberSettings,
+) -> (Outcome, crate::model::evaluation::Labelling) {
     let evaluated = numbers::evaluate(ws, settings);
     let mut holds = vec![false; ws.statements.len()];
     for e in evaluated.iter().filter(|e| !e.same_as) {
@@ -170,6 +184,7 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
     let ctx = Context {
         ws,
         grounded: grounding::grounded(ws, &holds),
+        labels: defeat::labelling(ws, &evaluated),
         evaluated,
         groups_of: ws.groups_by_target(),
     };
@@ -195,7 +210,7 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
     findings.extend(sink.findings);
     sort_findings(&mut findings);
     allowed.sort_by(|a, b| order(&a.finding, &b.finding));
-    Outcome { findings, allowed }
+    (Outcome { findings, allowed }, ctx.labels)
 }
 
 fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
