@@ -9,6 +9,9 @@
 
 mod corpus;
 
+use argcheck::export::DrawOptions;
+use argcheck::export::dot::to_dot;
+use argcheck::export::view::{MapView, Selection};
 use argcheck::input::load_texts_with_documents;
 use argcheck::model::{SourceFile, Workspace};
 use argcheck::numeric::NumberSettings;
@@ -34,7 +37,8 @@ fn stages(c: &mut Criterion) {
     let arg_bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let doc_bytes: usize = documents.iter().map(|(_, t)| t.len()).sum();
     let ws = load_texts_with_documents(&files, &documents);
-    let outcome = argcheck::rules::check(&ws);
+    let (outcome, labelling) = argcheck::rules::check_and_label(&ws, &NumberSettings::default());
+    let map = MapView::build(&ws, &outcome, &labelling, &Selection::All).expect("whole map");
 
     let mut group = c.benchmark_group(format!("{} statements", corpus.statements));
     group.sample_size(20);
@@ -79,7 +83,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(argcheck::rules::check(&ws)))
     });
     group.bench_function("dot export", |b| {
-        b.iter(|| black_box(argcheck::export::dot::to_dot(&ws, &outcome.findings)))
+        b.iter(|| black_box(to_dot(&map, &DrawOptions::default())))
     });
     group.throughput(Throughput::Bytes(doc_bytes as u64));
     let quotes: Vec<String> = ws
