@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 /// directory of integration tests; relative paths keep rendered messages (and
 /// where they wrap) independent of where the repository is checked out.
 fn fixture(rule: &str, name: &str) -> PathBuf {
-    Path::new("tests/fixtures/rules")
-        .join(rule)
-        .join(name)
+    Path::new("tests/fixtures/rules").join(rule).join(name)
 }
 
 /// The human rendering of the rule's findings in one fixture.
