@@ -273,9 +273,19 @@ fn use_color(choice: Color) -> bool {
 /// The configuration of a run: `--config FILE`, else the nearest
 /// `argcheck.yaml` above the first path, else the defaults.
 fn configuration(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, Box<ConfigError>> {
+    // A discovered file is named relative to the working directory when it
+    // lies below it, as the checked files are.
+    let cwd = std::env::current_dir().ok();
     let found = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => paths.first().and_then(|p| Config::discover(p)),
+        None => paths
+            .first()
+            .and_then(|p| Config::discover(p))
+            .map(|found| {
+                cwd.as_deref()
+                    .and_then(|cwd| found.strip_prefix(cwd).ok())
+                    .map_or_else(|| found.clone(), Path::to_path_buf)
+            }),
     };
     match found {
         Some(path) => Config::load(&path),

@@ -146,7 +146,8 @@ impl Config {
         let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
             let span = e.location().and_then(|l| byte_span(&l));
             let message = plain_message(&e.without_snippet().to_string());
-            error(span, message, "here", None)
+            let help = "`argcheck init` writes a commented example of every setting";
+            error(span, message, "here", Some(help.to_owned()))
         })?;
         let at = |p: Problem| error(Some(p.span), p.message, &p.label, p.help);
         let mut config = Config::defaults(root);
