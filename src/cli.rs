@@ -1,6 +1,6 @@
 //! The command line: parses arguments, runs the library, writes reports and
 //! decides the exit code. Exit codes: 0 clean, 1 findings that fail the run,
-//! 2 usage or internal errors.
+//! 2 usage, configuration or internal errors.
 
 use crate::config::{Config, ConfigError};
 use crate::export::dot::to_dot;
