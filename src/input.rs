@@ -15,10 +15,37 @@ impl std::fmt::Display for UsageError {
     }
 }
 
+/// Whether a file is taken, given whether it was named directly.
+pub type Select<'a> = &'a (dyn Fn(&Path, bool) -> bool + Sync);
+
+/// How directories are walked and which files are taken.
+#[derive(Default)]
+pub struct Walk<'a> {
+    /// Do not honour `.gitignore`, `.ignore` and hidden directories.
+    pub no_ignore: bool,
+    /// Whether a file is taken, given whether it was named directly; by
+    /// default every file named directly and every `.arg` file walked.
+    pub select: Option<Select<'a>>,
+}
+
+impl Walk<'_> {
+    fn selects(&self, path: &Path, named: bool) -> bool {
+        match self.select {
+            Some(select) => select(path, named),
+            None => named || path.extension().is_some_and(|e| e == "arg"),
+        }
+    }
+}
+
 /// Every `.arg` file below each directory (honouring `.gitignore` and
 /// `.ignore` also outside git, skipping hidden directories) and every file
 /// named directly. Sorted by path and deduplicated.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+    discover_with(paths, &Walk::default())
+}
+
+/// [`discover`], walking and selecting as `walk` says.
+pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>, UsageError> {
     let mut found = Vec::new();
     for root in paths {
         if !root.exists() {
@@ -28,11 +55,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             )));
         }
         if !root.is_dir() {
-            found.push(root.clone());
+            if walk.selects(root, true) {
+                found.push(root.clone());
+            }
             continue;
         }
         let walker = ignore::WalkBuilder::new(root)
-            .hidden(true)
+            .standard_filters(!walk.no_ignore)
+            .hidden(!walk.no_ignore)
             .require_git(false)
             .follow_links(false)
             .sort_by_file_name(|a, b| a.cmp(b))
@@ -40,9 +70,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
         for entry in walker {
             let Ok(entry) = entry else { continue };
             let path = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && path.extension().is_some_and(|e| e == "arg")
-            {
+            if entry.file_type().is_some_and(|t| t.is_file()) && walk.selects(path, false) {
                 found.push(path.to_path_buf());
             }
         }
@@ -89,7 +117,13 @@ pub fn read(path: &Path) -> SourceFile {
 /// Reads and parses the files in parallel and resolves them into one
 /// workspace. The result does not depend on the number of threads.
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
-    let files = discover(paths)?;
+    load_with(paths, &Walk::default())
+}
+
+/// [`load`], walking and selecting as `walk` says. Runs in the current
+/// rayon pool, so `pool.install(|| load_with(..))` sets the thread count.
+pub fn load_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Workspace, UsageError> {
+    let files = discover_with(paths, walk)?;
     let read: Vec<(SourceFile, crate::syntax::Parsed)> = files
         .par_iter()
         .map(|p| {

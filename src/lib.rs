@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod finding;
 pub mod input;
