@@ -1,7 +1,7 @@
 //! Finding and reading the input files (spec section 1). The only module of
 //! the library besides the CLI that touches the file system.
 
-use crate::model::{SourceFile, Unreadable, Workspace};
+use crate::model::{DocumentProblem, SourceFile, Unreadable, Workspace};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -15,10 +15,40 @@ impl std::fmt::Display for UsageError {
     }
 }
 
+/// Whether a file is taken, given whether it was named directly.
+pub type Select<'a> = &'a (dyn Fn(&Path, bool) -> bool + Sync);
+
+/// How directories are walked and which files are taken.
+#[derive(Default)]
+pub struct Walk<'a> {
+    /// Do not honour `.gitignore`, `.ignore` and hidden directories.
+    pub no_ignore: bool,
+    /// Whether a file is taken, given whether it was named directly; by
+    /// default every file named directly and every `.arg` file walked.
+    pub select: Option<Select<'a>>,
+    /// Read sources' `file` documents outside the directories walked
+    /// (`--allow-outside-files`).
+    pub allow_outside_files: bool,
+}
+
+impl Walk<'_> {
+    fn selects(&self, path: &Path, named: bool) -> bool {
+        match self.select {
+            Some(select) => select(path, named),
+            None => named || path.extension().is_some_and(|e| e == "arg"),
+        }
+    }
+}
+
 /// Every `.arg` file below each directory (honouring `.gitignore` and
 /// `.ignore` also outside git, skipping hidden directories) and every file
 /// named directly. Sorted by path and deduplicated.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+    discover_with(paths, &Walk::default())
+}
+
+/// [`discover`], walking and selecting as `walk` says.
+pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>, UsageError> {
     let mut found = Vec::new();
     for root in paths {
         if !root.exists() {
@@ -28,11 +58,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             )));
         }
         if !root.is_dir() {
-            found.push(root.clone());
+            if walk.selects(root, true) {
+                found.push(root.clone());
+            }
             continue;
         }
         let walker = ignore::WalkBuilder::new(root)
-            .hidden(true)
+            .standard_filters(!walk.no_ignore)
+            .hidden(!walk.no_ignore)
             .require_git(false)
             .follow_links(false)
             .sort_by_file_name(|a, b| a.cmp(b))
@@ -40,9 +73,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
         for entry in walker {
             let Ok(entry) = entry else { continue };
             let path = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && path.extension().is_some_and(|e| e == "arg")
-            {
+            if entry.file_type().is_some_and(|t| t.is_file()) && walk.selects(path, false) {
                 found.push(path.to_path_buf());
             }
         }
@@ -110,7 +141,13 @@ pub fn read(path: &Path) -> SourceFile {
 /// Reads and parses the files in parallel and resolves them into one
 /// workspace. The result does not depend on the number of threads.
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
-    let files = discover(paths)?;
+    load_with(paths, &Walk::default())
+}
+
+/// [`load`], walking and selecting as `walk` says. Runs in the current
+/// rayon pool, so `pool.install(|| load_with(..))` sets the thread count.
+pub fn load_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Workspace, UsageError> {
+    let files = discover_with(paths, walk)?;
     let read: Vec<(SourceFile, crate::syntax::Parsed)> = files
         .par_iter()
         .map(|p| {
@@ -122,10 +159,26 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, UsageError> {
     let (files, parsed) = read.into_iter().unzip();
     let mut ws = Workspace::build(files, parsed);
     ws.file_access = crate::model::source_path::FileAccess::for_paths(paths);
+    ws.file_access.allow_outside = walk.allow_outside_files;
+    // Documents outside the workspace stay unread (see `FileAccess`).
+    ws.read_documents(read_document);
     Ok(ws)
 }
 
-/// Builds a workspace from in-memory files, for tests and tools.
+/// Reads a source's local text copy (`file "PATH"`).
+pub fn read_document(path: &Path) -> Result<String, DocumentProblem> {
+    let bytes = read_bounded(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => DocumentProblem::NotFound,
+        std::io::ErrorKind::IsADirectory => DocumentProblem::IsDirectory,
+        _ => DocumentProblem::Unreadable(e.to_string()),
+    })?;
+    String::from_utf8(bytes).map_err(|e| DocumentProblem::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Builds a workspace from in-memory files, for tests and tools. Sources'
+/// `file` documents are left unread; see [`load_texts_with_documents`].
 pub fn load_texts(files: &[(&str, &str)]) -> Workspace {
     let (files, parsed) = files
         .iter()
@@ -141,4 +194,18 @@ pub fn load_texts(files: &[(&str, &str)]) -> Workspace {
         })
         .unzip();
     Workspace::build(files, parsed)
+}
+
+/// Builds a workspace from in-memory `.arg` files and in-memory documents
+/// (path as the workspace resolves it, text); other documents are missing.
+pub fn load_texts_with_documents(files: &[(&str, &str)], documents: &[(&str, &str)]) -> Workspace {
+    let mut ws = load_texts(files);
+    ws.read_documents(|path| {
+        documents
+            .iter()
+            .find(|(p, _)| Path::new(p) == path)
+            .map(|(_, text)| (*text).to_owned())
+            .ok_or(DocumentProblem::NotFound)
+    });
+    ws
 }

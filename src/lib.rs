@@ -5,12 +5,14 @@
 
 pub mod ast;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod finding;
 pub mod format;
 pub mod input;
 pub mod model;
 pub mod numeric;
+pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suggest;

@@ -4,12 +4,21 @@
 /// be what was meant. Ties go to the first in sort order, so the suggestion
 /// does not depend on the candidates' order.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let length = word.chars().count();
     candidates
         .into_iter()
+        // The edit distance is at least the difference in length: a cheap
+        // bound that skips most candidates of a large workspace.
+        .filter(|c| c.chars().count().abs_diff(length) <= allowed(c))
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len().max(word.len()))
+        .filter(|(d, c)| *d <= allowed(c) && *d < c.len().max(word.len()))
         .min()
         .map(|(_, c)| c)
+}
+
+/// How many edits still make `candidate` a plausible intended word.
+fn allowed(candidate: &str) -> usize {
+    2.max(candidate.len() / 3)
 }
 
 #[cfg(test)]

@@ -264,7 +264,7 @@ fn a_source_file_outside_the_workspace() {
     std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
     std::fs::write(
         inner.join("a.arg"),
-        "source s \"S\"\n  date 2016\n  file \"../secret.txt\"\nevidence e \"E\"\n  cites s\n",
+        "source s \"S\"\n  date 2016\n  file \"../secret.txt\"\nevidence e \"E\"\n  cites s\n  quote s \"not in the file\"\n",
     )
     .unwrap();
     let run = |extra: &[&str]| {
@@ -282,9 +282,12 @@ fn a_source_file_outside_the_workspace() {
         json.contains("\"rule\": \"source-file-outside-workspace\""),
         "{json}"
     );
+    // The file was not read, so the quote was not checked against it.
+    assert!(!json.contains("quote-not-found"), "{json}");
     let allowed = run(&["--allow-outside-files"]);
     let json = String::from_utf8(allowed.stdout).unwrap();
     assert!(!json.contains("source-file-outside-workspace"), "{json}");
+    assert!(json.contains("quote-not-found"), "{json}");
     // Given the parent directory, the same file is inside the workspace.
     let ws = load(&[dir.path().to_path_buf()]).unwrap();
     assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());

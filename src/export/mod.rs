@@ -1,3 +1,99 @@
-//! Exporters: read the model (and optionally the findings) and draw it.
+//! Exporters: draw the map ([`view::MapView`]) of the model, its labels and
+//! findings, one module per format. `render` runs Graphviz for the image
+//! formats.
 
+pub mod aif;
 pub mod dot;
+pub mod json;
+pub mod mermaid;
+pub mod render;
+pub mod view;
+
+/// How statements are grouped into boxes on a drawn map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cluster {
+    /// One box per file.
+    File,
+    /// One box per statement's first tag; untagged statements stay outside.
+    Tag,
+    #[default]
+    None,
+}
+
+/// Which way support flows on a drawn map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Direction {
+    /// Conclusions at the bottom.
+    TopToBottom,
+    /// Conclusions at the top.
+    BottomToTop,
+    /// Conclusions on the right: reasons read into what they support, and a
+    /// map with many separate parts grows down rather than very wide.
+    #[default]
+    LeftToRight,
+}
+
+impl Direction {
+    /// The Graphviz `rankdir` and Mermaid direction.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::TopToBottom => "TB",
+            Direction::BottomToTop => "BT",
+            Direction::LeftToRight => "LR",
+        }
+    }
+}
+
+/// How a drawn map (DOT, Mermaid) looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DrawOptions {
+    pub cluster: Cluster,
+    pub direction: Direction,
+    /// Draw sources as nodes with `cites` and `quote` edges. Otherwise each
+    /// statement names its sources in its own box, which keeps a map whose
+    /// statements all cite one essay from fanning into that one node.
+    pub sources: bool,
+}
+
+/// Greedy word wrap at `width` characters; a longer word gets its own line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_and_shortening() {
+        assert_eq!(wrap("one two three", 32), ["one two three"]);
+        let long = "word ".repeat(20);
+        assert!(wrap(&long, 32).iter().all(|l| l.chars().count() <= 32));
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("abc", 3), "abc");
+    }
+}

@@ -2,6 +2,8 @@
 //! the support, attack, citation and quote relations between them. Each
 //! relation keeps the place it was written, so findings point at the clause.
 
+pub mod documents;
+pub mod evaluation;
 pub mod graph;
 pub mod reference;
 mod resolve;
@@ -13,6 +15,7 @@ use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 use std::collections::HashMap;
 
+pub use documents::{DocId, Document, DocumentContent, DocumentProblem, DocumentRef};
 pub use reference::{RefRole, Reference};
 
 /// Index of a statement in [`Workspace::statements`].
@@ -162,6 +165,10 @@ pub struct Workspace {
     pub relations: Relations,
     /// Where sources' `file` clauses may point.
     pub file_access: source_path::FileAccess,
+    /// The local text files that sources name with `file`, each once.
+    pub documents: Vec<Document>,
+    /// Every `file` clause, with the document it names.
+    pub document_refs: Vec<DocumentRef>,
 }
 
 impl Workspace {
@@ -190,6 +197,7 @@ impl Workspace {
             }
         }
         ws.relations = resolve::resolve(&ws.statements, &ws.by_name);
+        (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
     }
 

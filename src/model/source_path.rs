@@ -73,6 +73,19 @@ impl FileAccess {
     }
 }
 
+impl FileAccess {
+    /// Whether a document at `path` (a `file` clause's text joined to its
+    /// `.arg` file's directory) may be read. Without roots (a workspace
+    /// built in memory) the clause's own check is all there is.
+    pub fn permits(&self, path: &Path) -> bool {
+        if self.allow_outside || self.roots.is_empty() {
+            return true;
+        }
+        let target = normalize(path);
+        self.roots.iter().any(|r| target.starts_with(normalize(r)))
+    }
+}
+
 /// The absolute form of `path` with `.` and `..` resolved on the text alone
 /// (symbolic links are not followed: nothing is read).
 fn normalize(path: &Path) -> PathBuf {

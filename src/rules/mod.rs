@@ -9,11 +9,14 @@ use crate::model::{Loc, StmtId, Workspace};
 
 mod allow;
 mod circular_support;
+pub mod defeat;
 mod duplicate_id;
 mod grounding;
 pub mod numbers;
+mod quotes;
 mod references;
 mod source_files;
+mod sources;
 mod support;
 mod syntax;
 mod unused;
@@ -27,6 +30,8 @@ pub struct Context<'w> {
     pub grounded: Vec<bool>,
     /// The indexes of each statement's support groups, by target.
     pub groups_of: Vec<Vec<usize>>,
+    /// Which statements stand: IN, OUT or UNDECIDED.
+    pub labels: crate::model::evaluation::Labelling,
 }
 
 /// Collects the findings of one rule.
@@ -78,6 +83,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The documentation as Markdown, without the doc comments' indent.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    }
+
     /// The first sentence of the documentation's "What it does".
     pub fn summary(&self) -> String {
         let paragraph: Vec<&str> = self
@@ -135,6 +150,11 @@ pub static RULES: &[&Rule] = &[
     &numbers::UNDEFINED_ARITHMETIC,
     &numbers::MIXED_DATES,
     &numbers::OVERSTATED_PRECISION,
+    &quotes::QUOTE_NOT_FOUND,
+    &sources::MISSING_SOURCE_FILE,
+    &sources::UNDATED_SOURCE,
+    &defeat::DEFEATED_CLAIM,
+    &defeat::UNRESOLVED_CONTRADICTION,
     &source_files::SOURCE_FILE_OUTSIDE_WORKSPACE,
 ];
 
@@ -159,6 +179,40 @@ pub fn check(ws: &Workspace) -> Outcome {
 
 /// Runs every rule over the workspace, applies `allow`, and sorts.
 pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> Outcome {
+    check_and_label(ws, settings).0
+}
+
+/// Runs every rule as [`check_with`] does, and returns the labelling the
+/// rules saw with the outcome.
+pub fn check_and_label(
+    ws: &Workspace,
+    settings: &crate::numeric::NumberSettings,
+) -> (Outcome, crate::model::evaluation::Labelling) {
+    check_configured_and_label(ws, settings, &|rule, _| Some(rule.severity))
+}
+
+/// A rule's severity in a file, or `None` where the rule is off.
+pub type Levels<'p> =
+    &'p (dyn Fn(&'static Rule, crate::finding::FileId) -> Option<Severity> + Sync);
+
+/// Runs every rule with the severities `levels` gives (a configuration's),
+/// applies `allow`, and sorts. A finding of a rule that is off is dropped,
+/// and an `allow` of such a rule is not reported as unused: the rule did not
+/// run, so the acknowledgement cannot be stale.
+pub fn check_configured(
+    ws: &Workspace,
+    settings: &crate::numeric::NumberSettings,
+    levels: Levels<'_>,
+) -> Outcome {
+    check_configured_and_label(ws, settings, levels).0
+}
+
+/// [`check_configured`], also returning the labelling the rules saw.
+pub fn check_configured_and_label(
+    ws: &Workspace,
+    settings: &crate::numeric::NumberSettings,
+    levels: Levels<'_>,
+) -> (Outcome, crate::model::evaluation::Labelling) {
     let evaluated = numbers::evaluate(ws, settings);
     let mut holds = vec![false; ws.statements.len()];
     for e in evaluated.iter().filter(|e| !e.same_as) {
@@ -167,6 +221,7 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
     let ctx = Context {
         ws,
         grounded: grounding::grounded(ws, &holds),
+        labels: defeat::labelling(ws, &evaluated),
         evaluated,
         groups_of: ws.groups_by_target(),
     };
@@ -180,19 +235,37 @@ pub fn check_with(ws: &Workspace, settings: &crate::numeric::NumberSettings) -> 
         if let Some(check) = rule.check {
             check(&ctx, &mut sink);
         }
-        findings.extend(sink.findings);
+        findings.extend(leveled(sink.findings, rule, levels));
     }
-    let (mut findings, mut allowed, unused) = allow::apply(ws, findings);
+    let (mut findings, mut allowed, mut used) = allow::apply(ws, findings);
+    for (k, a) in ws.relations.allows.iter().enumerate() {
+        if rule(&a.rule).is_some_and(|r| levels(r, ws.stmt(a.statement).file).is_none()) {
+            used[k] = true;
+        }
+    }
     let mut sink = Sink {
         rule: &allow::UNUSED_ALLOW,
         ws,
         findings: Vec::new(),
     };
-    allow::report_unused(ws, &unused, &mut sink);
-    findings.extend(sink.findings);
+    allow::report_unused(ws, &used, &mut sink);
+    findings.extend(leveled(sink.findings, &allow::UNUSED_ALLOW, levels));
     sort_findings(&mut findings);
     allowed.sort_by(|a, b| order(&a.finding, &b.finding));
-    Outcome { findings, allowed }
+    (Outcome { findings, allowed }, ctx.labels)
+}
+
+/// The findings of `rule` at their configured severity; those where the rule
+/// is off are dropped.
+fn leveled<'l>(
+    findings: Vec<Finding>,
+    rule: &'static Rule,
+    levels: Levels<'l>,
+) -> impl Iterator<Item = Finding> + 'l {
+    findings.into_iter().filter_map(move |mut f| {
+        f.severity = levels(rule, f.place.file)?;
+        Some(f)
+    })
 }
 
 fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {

@@ -1,0 +1,390 @@
+//! The map every exporter draws: the statements chosen for it (all of them,
+//! the neighbourhood of one, or those with findings), their labels and
+//! findings, and the edges between them. Exporters only decide how it looks.
+
+use crate::ast::{ClauseBody, ClauseKeyword, Head, StatementKind, Value};
+use crate::finding::{Allowed, Finding};
+use crate::model::evaluation::{Label, Labelling};
+use crate::model::{StmtId, Workspace};
+use crate::rules::Outcome;
+use std::collections::VecDeque;
+
+/// Which statements to draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Every statement.
+    #[default]
+    All,
+    /// The statements within `depth` steps of the one named, following
+    /// support and attack in both directions.
+    Focus { id: String, depth: usize },
+    /// The statements with findings, and those that link two of them.
+    OnlyFindings,
+}
+
+/// What an edge means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    /// A support group of one member: `from` supports `to` alone.
+    Support,
+    /// A member of a linked support group: it supports `to` only together
+    /// with the other members of the same group.
+    Linked { group: usize },
+    /// `from` attacks `to` (`attacked-by` or `attacks`).
+    Attack,
+    /// `from contradicts to`: an attack both ways, drawn once.
+    Contradicts,
+    /// `from same-as to`.
+    SameAs,
+    /// A quantity `from` that the check `to` relates.
+    Operand,
+    /// `from cites` the source `to`.
+    Cites,
+    /// `from quote`s the source `to`.
+    Quotes,
+}
+
+impl EdgeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Support => "support",
+            EdgeKind::Linked { .. } => "linked",
+            EdgeKind::Attack => "attack",
+            EdgeKind::Contradicts => "contradicts",
+            EdgeKind::SameAs => "same-as",
+            EdgeKind::Operand => "operand",
+            EdgeKind::Cites => "cites",
+            EdgeKind::Quotes => "quotes",
+        }
+    }
+
+    /// Whether the edge leads to a source.
+    pub fn is_citation(self) -> bool {
+        matches!(self, EdgeKind::Cites | EdgeKind::Quotes)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapEdge {
+    pub from: StmtId,
+    pub to: StmtId,
+    pub kind: EdgeKind,
+}
+
+/// A linked support group as drawn: its members on the map and its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedGroup {
+    /// The group's index in the workspace, which names its junction.
+    pub group: usize,
+    pub members: Vec<StmtId>,
+    pub target: StmtId,
+}
+
+/// The map to draw.
+pub struct MapView<'w> {
+    pub ws: &'w Workspace,
+    pub labelling: &'w Labelling,
+    /// The statements drawn, in workspace order (sources included).
+    pub nodes: Vec<StmtId>,
+    /// Counting findings per statement, in report order.
+    pub findings: Vec<Vec<&'w Finding>>,
+    /// Acknowledged findings per statement.
+    pub allowed: Vec<Vec<&'w Allowed>>,
+    /// The edges between drawn statements, in a fixed order: support groups
+    /// as written, attacks, contradictions, `same-as`, operands, citations.
+    pub edges: Vec<MapEdge>,
+    /// Linked groups with at least one member drawn.
+    pub linked: Vec<LinkedGroup>,
+    /// Supported claims that support and attack nothing: the argument's
+    /// conclusions, where a reader looks for the thesis.
+    pub conclusion: Vec<bool>,
+}
+
+impl<'w> MapView<'w> {
+    /// The map of `selection`; an unknown focus is an error whose message
+    /// suggests the nearest identifier.
+    pub fn build(
+        ws: &'w Workspace,
+        outcome: &'w Outcome,
+        labelling: &'w Labelling,
+        selection: &Selection,
+    ) -> Result<MapView<'w>, String> {
+        let n = ws.statements.len();
+        let mut findings: Vec<Vec<&Finding>> = vec![Vec::new(); n];
+        for f in &outcome.findings {
+            if let Some(s) = f.statement {
+                findings[s].push(f);
+            }
+        }
+        let mut allowed: Vec<Vec<&Allowed>> = vec![Vec::new(); n];
+        for a in &outcome.allowed {
+            if let Some(s) = a.finding.statement {
+                allowed[s].push(a);
+            }
+        }
+        let all_edges = edges(ws);
+        let neighbours = neighbours(ws, labelling, &all_edges);
+        let argument = |s: StmtId| ws.stmt(s).kind() != StatementKind::Source;
+        let mut drawn: Vec<bool> = match selection {
+            Selection::All => (0..n).map(argument).collect(),
+            Selection::Focus { id, depth } => {
+                let Some(start) = ws.lookup(id) else {
+                    let names = ws.by_name.keys().map(String::as_str);
+                    let hint = crate::suggest::closest(id, names)
+                        .map(|near| format!("; did you mean `{near}`?"))
+                        .unwrap_or_default();
+                    return Err(format!("--focus: no statement is named `{id}`{hint}"));
+                };
+                within(&neighbours, start, *depth)
+            }
+            Selection::OnlyFindings => {
+                let with_findings: Vec<bool> = (0..n)
+                    .map(|s| argument(s) && !findings[s].is_empty())
+                    .collect();
+                let mut drawn = with_findings.clone();
+                for s in (0..n).filter(|&s| argument(s)) {
+                    let mut linked = neighbours[s].iter().filter(|&&t| with_findings[t]);
+                    if linked.next().is_some() && linked.next().is_some() {
+                        drawn[s] = true;
+                    }
+                }
+                drawn
+            }
+        };
+        // The sources of drawn statements come with them.
+        for e in &all_edges {
+            if e.kind.is_citation() && drawn[e.from] {
+                drawn[e.to] = true;
+            }
+        }
+        let edges: Vec<MapEdge> = all_edges
+            .into_iter()
+            .filter(|e| drawn[e.from] && drawn[e.to])
+            .collect();
+        let mut linked: Vec<LinkedGroup> = Vec::new();
+        for e in &edges {
+            if let EdgeKind::Linked { group } = e.kind {
+                match linked.last_mut() {
+                    Some(last) if last.group == group => last.members.push(e.from),
+                    _ => linked.push(LinkedGroup {
+                        group,
+                        members: vec![e.from],
+                        target: e.to,
+                    }),
+                }
+            }
+        }
+        let mut concludes_nothing = vec![true; n];
+        let mut supported = vec![false; n];
+        for g in &ws.relations.groups {
+            supported[g.target] = true;
+            for &m in &g.members {
+                concludes_nothing[m] = false;
+            }
+        }
+        for e in ws.attack_edges() {
+            concludes_nothing[e.from] = false;
+        }
+        let conclusion = (0..n)
+            .map(|s| {
+                ws.stmt(s).kind() == StatementKind::Claim && concludes_nothing[s] && supported[s]
+            })
+            .collect();
+        Ok(MapView {
+            ws,
+            labelling,
+            nodes: (0..n).filter(|&s| drawn[s]).collect(),
+            findings,
+            allowed,
+            edges,
+            linked,
+            conclusion,
+        })
+    }
+
+    pub fn label(&self, s: StmtId) -> Option<Label> {
+        self.labelling.label(s)
+    }
+
+    /// How many drawn statements carry each label: (in, out, undecided).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut counts = (0, 0, 0);
+        for &s in &self.nodes {
+            match self.label(s) {
+                Some(Label::In) => counts.0 += 1,
+                Some(Label::Out) => counts.1 += 1,
+                Some(Label::Undecided) => counts.2 += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+
+    /// A stable identifier: the statement's name, or `#N` for an anonymous
+    /// check (and for a later duplicate, which has no name of its own).
+    pub fn id(&self, s: StmtId) -> String {
+        let stmt = self.ws.stmt(s);
+        match stmt.name() {
+            Some(name) if self.ws.lookup(name) == Some(s) => name.to_owned(),
+            _ => format!("#{s}"),
+        }
+    }
+
+    /// The statement's text, value or relation, whitespace folded.
+    pub fn text(&self, s: StmtId) -> String {
+        let stmt = self.ws.stmt(s);
+        let source = &self.ws.files[stmt.file].text;
+        let shown = match &stmt.ast.head {
+            Head::Text(t) => t.value.clone(),
+            Head::Value(Value::Number(n)) => source
+                .get(n.span.start..n.span.end)
+                .unwrap_or_default()
+                .to_owned(),
+            Head::Value(Value::Date(d)) => d.to_string(),
+            Head::Check(rel) => source
+                .get(rel.lhs.span.start..rel.rhs.span.end)
+                .unwrap_or_default()
+                .to_owned(),
+            Head::Missing => String::new(),
+        };
+        shown.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The statement's tags, in written order.
+    pub fn tags(&self, s: StmtId) -> Vec<&'w str> {
+        let ws: &'w Workspace = self.ws;
+        ws.stmt(s)
+            .ast
+            .clauses
+            .iter()
+            .filter(|c| c.keyword == ClauseKeyword::Tags)
+            .flat_map(|c| match &c.body {
+                ClauseBody::Refs(words) => words.iter().map(|w| w.name.as_str()).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The names of the sources a statement cites or quotes, deduplicated,
+    /// in the order first named.
+    pub fn sources_of(&self, s: StmtId) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for e in self
+            .edges
+            .iter()
+            .filter(|e| e.from == s && e.kind.is_citation())
+        {
+            let name = self.id(e.to);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+}
+
+/// Every edge of the workspace, in the order [`MapView::edges`] documents.
+fn edges(ws: &Workspace) -> Vec<MapEdge> {
+    let mut out = Vec::new();
+    for (g, group) in ws.relations.groups.iter().enumerate() {
+        let mut members = group.members.clone();
+        members.dedup();
+        let kind = if members.len() == 1 {
+            EdgeKind::Support
+        } else {
+            EdgeKind::Linked { group: g }
+        };
+        out.extend(members.iter().map(|&m| MapEdge {
+            from: m,
+            to: group.target,
+            kind,
+        }));
+    }
+    let relations = [
+        (&ws.relations.attacks, EdgeKind::Attack),
+        (&ws.relations.contradictions, EdgeKind::Contradicts),
+        (&ws.relations.same_as, EdgeKind::SameAs),
+    ];
+    for (list, kind) in relations {
+        out.extend(list.iter().map(|e| MapEdge {
+            from: e.from,
+            to: e.to,
+            kind,
+        }));
+    }
+    let mut operands: Vec<MapEdge> = ws
+        .relations
+        .references
+        .iter()
+        .filter(|r| r.role == crate::model::RefRole::Operand)
+        .filter_map(|r| {
+            let t = r.target?;
+            (ws.stmt(t).kind() == StatementKind::Quantity).then_some(MapEdge {
+                from: t,
+                to: r.from,
+                kind: EdgeKind::Operand,
+            })
+        })
+        .collect();
+    // A quantity used twice in one check is one edge.
+    let mut seen = std::collections::HashSet::new();
+    operands.retain(|e| seen.insert((e.from, e.to)));
+    out.extend(operands);
+    out.extend(ws.relations.citations.iter().map(|c| MapEdge {
+        from: c.from,
+        to: c.source,
+        kind: EdgeKind::Cites,
+    }));
+    out.extend(ws.relations.quotes.iter().map(|q| MapEdge {
+        from: q.from,
+        to: q.source,
+        kind: EdgeKind::Quotes,
+    }));
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|e| !e.kind.is_citation() || seen.insert((e.from, e.to, e.kind)));
+    out
+}
+
+/// Undirected neighbours along support (including a check's quantities) and
+/// attack (including the conflicts of failing checks), sorted.
+fn neighbours(ws: &Workspace, labelling: &Labelling, edges: &[MapEdge]) -> Vec<Vec<StmtId>> {
+    let mut out: Vec<Vec<StmtId>> = vec![Vec::new(); ws.statements.len()];
+    let mut link = |a: StmtId, b: StmtId| {
+        out[a].push(b);
+        out[b].push(a);
+    };
+    for e in edges.iter().filter(|e| !e.kind.is_citation()) {
+        if e.kind != EdgeKind::SameAs {
+            link(e.from, e.to);
+        }
+    }
+    for (target, attackers) in labelling.attackers.iter().enumerate() {
+        for &a in attackers {
+            link(a, target);
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
+}
+
+/// The statements at most `depth` steps from `start`, breadth first.
+fn within(neighbours: &[Vec<StmtId>], start: StmtId, depth: usize) -> Vec<bool> {
+    let mut distance = vec![usize::MAX; neighbours.len()];
+    distance[start] = 0;
+    let mut queue = VecDeque::from([start]);
+    while let Some(s) = queue.pop_front() {
+        if distance[s] == depth {
+            continue;
+        }
+        for &t in &neighbours[s] {
+            if distance[t] == usize::MAX {
+                distance[t] = distance[s] + 1;
+                queue.push_back(t);
+            }
+        }
+    }
+    distance.iter().map(|&d| d != usize::MAX).collect()
+}
