@@ -25,8 +25,14 @@ fuzz_target!(|data: &[u8]| {
     let reparsed = argcheck::syntax::parse(&once);
     assert!(reparsed.errors.is_empty(), "{:?}", reparsed.errors);
     assert_eq!(erase_spans(&parsed.file), erase_spans(&reparsed.file));
-    let before: Vec<&str> = comments(text, &parsed.file).iter().map(|c| c.text(text)).collect();
-    let after: Vec<&str> = comments(&once, &reparsed.file).iter().map(|c| c.text(&once)).collect();
+    let before: Vec<&str> = comments(text, &parsed.file)
+        .iter()
+        .map(|c| c.text(text))
+        .collect();
+    let after: Vec<&str> = comments(&once, &reparsed.file)
+        .iter()
+        .map(|c| c.text(&once))
+        .collect();
     assert_eq!(before, after);
     let twice = format_text(&once, &options).expect("formatted text formats");
     assert_eq!(once, twice, "formatting is not idempotent");
