@@ -256,3 +256,20 @@ fn a_missing_path_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!Path::new("no/such/dir").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_file_is_formatted_through_its_link() {
+    let (dir, path) = temp_copy("real.arg", MESSY);
+    let link = dir.path().join("link.arg");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let out = argcheck().arg("fmt").arg(&link).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+}
