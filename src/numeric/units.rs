@@ -2,9 +2,8 @@
 //! dimension (products of base words with integer powers) and, for `%` and
 //! `pp`, a memory of which of the two was written.
 
-use super::decimal::ratio;
-use num_rational::BigRational;
-use num_traits::One;
+use super::interval::Exact;
+use super::rational::Rational;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -196,7 +195,7 @@ impl fmt::Display for Dimension {
 pub struct Unit {
     /// Multiplies a value in this unit to the base units (days for time,
     /// 1/100 for `%` and `pp`).
-    pub factor: BigRational,
+    pub factor: Rational,
     pub dimension: Dimension,
     pub percent: PercentKind,
 }
@@ -204,7 +203,7 @@ pub struct Unit {
 impl Unit {
     pub fn none() -> Unit {
         Unit {
-            factor: BigRational::one(),
+            factor: Rational::integer(1),
             dimension: Dimension::dimensionless(),
             percent: PercentKind::None,
         }
@@ -216,7 +215,10 @@ impl Unit {
         let mut unit = parts.next().map_or_else(Unit::none, word_unit);
         for denominator in parts {
             let d = word_unit(denominator);
-            unit.factor /= d.factor;
+            // Every factor is a nonzero constant, so the reciprocal exists.
+            if let Some(per) = d.factor.reciprocal() {
+                unit.factor = unit.factor.times(&per);
+            }
             unit.dimension = unit.dimension.per(&d.dimension);
         }
         unit.percent = match text.trim() {
@@ -229,30 +231,30 @@ impl Unit {
 }
 
 /// Days in a year of the Gregorian calendar on average: 365.2425.
-pub fn days_per_year() -> BigRational {
-    ratio(3_652_425, 10_000)
+pub fn days_per_year() -> Rational {
+    Rational::ratio(3_652_425, 10_000)
 }
 
 fn word_unit(word: &str) -> Unit {
-    let time = |days: BigRational| Unit {
+    let time = |days: Rational| Unit {
         factor: days,
         dimension: Dimension::time(),
         percent: PercentKind::None,
     };
     let hundredth = Unit {
-        factor: ratio(1, 100),
+        factor: Rational::ratio(1, 100),
         dimension: Dimension::dimensionless(),
         percent: PercentKind::None,
     };
     match word.to_lowercase().as_str() {
         "" => Unit::none(),
         "%" | "pp" => hundredth,
-        "day" | "days" => time(BigRational::one()),
-        "week" | "weeks" => time(ratio(7, 1)),
-        "month" | "months" => time(days_per_year() / ratio(12, 1)),
+        "day" | "days" => time(Rational::integer(1)),
+        "week" | "weeks" => time(Rational::integer(7)),
+        "month" | "months" => time(days_per_year().times(&Rational::ratio(1, 12))),
         "year" | "years" => time(days_per_year()),
         _ => Unit {
-            factor: BigRational::one(),
+            factor: Rational::integer(1),
             dimension: Dimension::base(word),
             percent: PercentKind::None,
         },
@@ -279,8 +281,8 @@ mod tests {
             per_year.dimension,
             Dimension::base("USD").per(&Dimension::time())
         );
-        assert_eq!(per_year.factor, ratio(10_000, 3_652_425));
-        assert_eq!(Unit::parse("weeks").factor, ratio(7, 1));
+        assert_eq!(per_year.factor, Rational::ratio(10_000, 3_652_425));
+        assert_eq!(Unit::parse("weeks").factor, Rational::integer(7));
         assert_eq!(per_year.dimension.to_string(), "USD/day");
     }
 

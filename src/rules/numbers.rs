@@ -9,7 +9,8 @@ use crate::numeric::NumberSettings;
 use crate::numeric::check::{
     CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
 };
-use crate::numeric::eval::QuantityInfo;
+use crate::numeric::eval::{QuantityInfo, StatedAmounts};
+use rayon::prelude::*;
 
 /// A check or `same-as` pair and what the numbers say about it.
 #[derive(Debug, Clone)]
@@ -22,7 +23,14 @@ pub struct Evaluated {
     pub outcome: CheckOutcome,
 }
 
-fn quantity_info<'w>(ws: &'w Workspace, name: &str) -> Option<QuantityInfo<'w>> {
+/// What a check needs to know about the quantity `name`: its value, its
+/// `as-of` date and its amounts evaluated ahead (`amounts` is indexed by
+/// statement).
+fn quantity_info<'w>(
+    ws: &'w Workspace,
+    amounts: &'w [Option<StatedAmounts>],
+    name: &str,
+) -> Option<QuantityInfo<'w>> {
     let s = ws.lookup(name)?;
     let stmt = ws.stmt(s);
     let Head::Value(value) = &stmt.ast.head else {
@@ -31,21 +39,39 @@ fn quantity_info<'w>(ws: &'w Workspace, name: &str) -> Option<QuantityInfo<'w>> 
     Some(QuantityInfo {
         value,
         as_of: as_of(ws, s),
+        amounts: amounts.get(s).and_then(Option::as_ref),
     })
 }
 
 /// Evaluates every check and every `same-as` pair, in workspace order.
+///
+/// Each quantity's value is turned into its intervals once, however many
+/// checks name it; the checks are then decided in parallel (each decision is
+/// independent, and the results keep workspace order).
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
-    let lookup = |name: &str| quantity_info(ws, name);
-    let mut out = Vec::new();
-    for (s, stmt) in ws.statements.iter().enumerate() {
-        if stmt.kind() != StatementKind::Check {
-            continue;
-        }
-        if let Head::Check(relation) = &stmt.ast.head {
+    let amounts: Vec<Option<StatedAmounts>> = ws
+        .statements
+        .par_iter()
+        .map(|stmt| match &stmt.ast.head {
+            Head::Value(value) => Some(StatedAmounts::of(value, settings)),
+            _ => None,
+        })
+        .collect();
+    let lookup = |name: &str| quantity_info(ws, &amounts, name);
+    let mut out: Vec<Evaluated> = ws
+        .statements
+        .par_iter()
+        .enumerate()
+        .filter_map(|(s, stmt)| {
+            if stmt.kind() != StatementKind::Check {
+                return None;
+            }
+            let Head::Check(relation) = &stmt.ast.head else {
+                return None;
+            };
             let text = &ws.files[stmt.file].text;
             let outcome = evaluate_relation(relation, text, &lookup, settings);
-            out.push(Evaluated {
+            Some(Evaluated {
                 statement: s,
                 loc: Loc {
                     file: stmt.file,
@@ -53,35 +79,37 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
                 },
                 same_as: false,
                 outcome,
-            });
-        }
-    }
-    for edge in &ws.relations.same_as {
-        let (Some(a), Some(b)) = (ws.stmt(edge.from).name(), ws.stmt(edge.to).name()) else {
-            continue;
-        };
-        let (Some(info_a), Some(info_b)) = (lookup(a), lookup(b)) else {
-            continue;
-        };
-        let outcome = evaluate_same_as(
-            NamedQuantity {
-                name: a,
-                info: info_a,
-            },
-            NamedQuantity {
-                name: b,
-                info: info_b,
-            },
-            edge.loc.span,
-            settings,
-        );
-        out.push(Evaluated {
-            statement: edge.from,
-            loc: edge.loc,
-            same_as: true,
-            outcome,
-        });
-    }
+            })
+        })
+        .collect();
+    let same_as: Vec<Evaluated> = ws
+        .relations
+        .same_as
+        .par_iter()
+        .filter_map(|edge| {
+            let (a, b) = (ws.stmt(edge.from).name()?, ws.stmt(edge.to).name()?);
+            let (info_a, info_b) = (lookup(a)?, lookup(b)?);
+            let outcome = evaluate_same_as(
+                NamedQuantity {
+                    name: a,
+                    info: info_a,
+                },
+                NamedQuantity {
+                    name: b,
+                    info: info_b,
+                },
+                edge.loc.span,
+                settings,
+            );
+            Some(Evaluated {
+                statement: edge.from,
+                loc: edge.loc,
+                same_as: true,
+                outcome,
+            })
+        })
+        .collect();
+    out.extend(same_as);
     out
 }
 
