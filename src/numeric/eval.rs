@@ -155,7 +155,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             }
             ExprKind::Paren(inner) => self.expr(inner),
             ExprKind::Neg(inner) => {
-                let amount = self.expr(inner)?.as_number();
+                let amount = self.expr(inner)?.into_number();
                 if amount.is_date() {
                     let message = "a date cannot be negated".to_string();
                     return Err(self.mismatch(expr.span, message, &amount, &amount));
@@ -254,7 +254,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
         span: Span,
         divisor: &Expr,
     ) -> Result<Amount, Stop> {
-        let (left, right) = (left.as_number(), right.as_number());
+        let (left, right) = (left.into_number(), right.into_number());
         if left.is_date() || right.is_date() {
             let message = format!(
                 "`{}` cannot take a date; subtract dates for a duration first",
@@ -399,9 +399,9 @@ impl<'l, 'q> Evaluator<'l, 'q> {
 /// Reads a year-or-number as a year next to a date, as a number otherwise.
 fn resolve_years(left: Amount, right: Amount) -> (Amount, Amount) {
     match (left.is_date(), right.is_date()) {
-        (true, false) => (left, right.as_date()),
-        (false, true) => (left.as_date(), right),
-        _ => (left.as_number(), right.as_number()),
+        (true, false) => (left, right.into_date()),
+        (false, true) => (left.into_date(), right),
+        _ => (left.into_number(), right.into_number()),
     }
 }
 

@@ -24,8 +24,9 @@ enum Repr {
     /// In lowest terms, `denom > 0`, neither part `i128::MIN` (so negation
     /// and absolute values never overflow).
     Small { numer: i128, denom: i128 },
-    /// In lowest terms and too large for `Small`.
-    Big(BigRational),
+    /// In lowest terms and too large for `Small`; boxed, since it is rare
+    /// and twice the size.
+    Big(Box<BigRational>),
 }
 
 impl Rational {
@@ -58,7 +59,7 @@ impl Rational {
             Repr::Small { numer, denom } => {
                 BigRational::new_raw(BigInt::from(*numer), BigInt::from(*denom))
             }
-            Repr::Big(big) => big.clone(),
+            Repr::Big(big) => (**big).clone(),
         }
     }
 
@@ -69,7 +70,7 @@ impl Rational {
                 // BigRational keeps lowest terms with a positive denominator.
                 Rational(Repr::Small { numer, denom })
             }
-            _ => Rational(Repr::Big(big)),
+            _ => Rational(Repr::Big(Box::new(big))),
         }
     }
 
@@ -87,6 +88,10 @@ impl Rational {
             })),
             None => super::decimal::pow10(exponent).map(Rational::from_big),
         }
+    }
+
+    pub fn is_one(&self) -> bool {
+        matches!(self.0, Repr::Small { numer: 1, denom: 1 })
     }
 
     /// Whether the value is held in machine integers (for tests).
@@ -138,14 +143,14 @@ impl Exact for Rational {
     fn is_zero(&self) -> bool {
         match &self.0 {
             Repr::Small { numer, .. } => *numer == 0,
-            Repr::Big(big) => Zero::is_zero(big),
+            Repr::Big(big) => Zero::is_zero(&**big),
         }
     }
 
     fn is_negative(&self) -> bool {
         match &self.0 {
             Repr::Small { numer, .. } => *numer < 0,
-            Repr::Big(big) => Signed::is_negative(big),
+            Repr::Big(big) => Signed::is_negative(&**big),
         }
     }
 
@@ -180,7 +185,7 @@ impl Exact for Rational {
                 numer: -numer,
                 denom: *denom,
             }),
-            Repr::Big(big) => Rational::from_big(-big),
+            Repr::Big(big) => Rational::from_big(-&**big),
         }
     }
 

@@ -103,6 +103,25 @@ impl Amount {
         }
     }
 
+    /// [`Amount::as_date`], taking the amount.
+    pub fn into_date(self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(year) => Amount::date(year_interval(year)),
+            _ => self,
+        }
+    }
+
+    /// [`Amount::as_number`], taking the amount.
+    pub fn into_number(self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(_) => Amount {
+                kind: AmountKind::Number,
+                ..self
+            },
+            _ => self,
+        }
+    }
+
     pub fn is_date(&self) -> bool {
         self.kind == AmountKind::Date
     }
@@ -200,7 +219,12 @@ fn unit_interval(
         Some(Hedge::AtLeast) => Interval::above(v, true),
         Some(Hedge::AtMost) => Interval::below(v, true),
     };
-    Ok(interval.scale(&unit.factor))
+    // Most units (none, plain words, days) convert by 1.
+    if unit.factor.is_one() {
+        Ok(interval)
+    } else {
+        Ok(interval.scale(&unit.factor))
+    }
 }
 
 /// The strict quantum of a plain figure (no hedge, no tolerance) in base

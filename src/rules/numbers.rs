@@ -11,6 +11,7 @@ use crate::numeric::check::{
 };
 use crate::numeric::eval::{QuantityInfo, StatedAmounts};
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// A check or `same-as` pair and what the numbers say about it.
 #[derive(Debug, Clone)]
@@ -23,12 +24,17 @@ pub struct Evaluated {
     pub outcome: CheckOutcome,
 }
 
+/// Each quantity's amounts, evaluated on first use: once per run however
+/// many checks name the quantity, and never for quantities no check names.
+/// Indexed by statement.
+type AmountCache = [OnceLock<Box<StatedAmounts>>];
+
 /// What a check needs to know about the quantity `name`: its value, its
-/// `as-of` date and its amounts evaluated ahead (`amounts` is indexed by
-/// statement).
+/// `as-of` date and its amounts.
 fn quantity_info<'w>(
     ws: &'w Workspace,
-    amounts: &'w [Option<StatedAmounts>],
+    cache: &'w AmountCache,
+    settings: &NumberSettings,
     name: &str,
 ) -> Option<QuantityInfo<'w>> {
     let s = ws.lookup(name)?;
@@ -36,28 +42,25 @@ fn quantity_info<'w>(
     let Head::Value(value) = &stmt.ast.head else {
         return None;
     };
+    let amounts = cache
+        .get(s)
+        .map(|cell| &**cell.get_or_init(|| Box::new(StatedAmounts::of(value, settings))));
     Some(QuantityInfo {
         value,
         as_of: as_of(ws, s),
-        amounts: amounts.get(s).and_then(Option::as_ref),
+        amounts,
     })
 }
 
 /// Evaluates every check and every `same-as` pair, in workspace order.
 ///
 /// Each quantity's value is turned into its intervals once, however many
-/// checks name it; the checks are then decided in parallel (each decision is
+/// checks name it; the checks are decided in parallel (each decision is
 /// independent, and the results keep workspace order).
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
-    let amounts: Vec<Option<StatedAmounts>> = ws
-        .statements
-        .par_iter()
-        .map(|stmt| match &stmt.ast.head {
-            Head::Value(value) => Some(StatedAmounts::of(value, settings)),
-            _ => None,
-        })
-        .collect();
-    let lookup = |name: &str| quantity_info(ws, &amounts, name);
+    let cache: Vec<OnceLock<Box<StatedAmounts>>> =
+        (0..ws.statements.len()).map(|_| OnceLock::new()).collect();
+    let lookup = |name: &str| quantity_info(ws, &cache, settings, name);
     let mut out: Vec<Evaluated> = ws
         .statements
         .par_iter()
