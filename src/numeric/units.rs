@@ -4,7 +4,6 @@
 
 use super::interval::Exact;
 use super::rational::Rational;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The base dimension of time; every time unit is converted to days.
@@ -61,8 +60,10 @@ impl PercentKind {
 /// case-insensitively; the first spelling seen is kept for messages.
 #[derive(Debug, Clone, Default)]
 pub struct Dimension {
-    /// lower-cased name -> (spelling, power), powers never 0.
-    bases: BTreeMap<String, (String, i32)>,
+    /// (lower-cased name, (spelling, power)), sorted by name, powers never 0.
+    /// A sorted vector rather than a map: dimensions have one or two bases and
+    /// one is kept per stated value.
+    bases: Vec<(String, (String, i32))>,
 }
 
 impl PartialEq for Dimension {
@@ -84,11 +85,17 @@ impl Dimension {
     }
 
     pub fn base(name: &str) -> Dimension {
-        let mut dimension = Dimension::default();
-        dimension
-            .bases
-            .insert(name.to_lowercase(), (name.to_string(), 1));
-        dimension
+        Dimension {
+            bases: vec![(name.to_lowercase(), (name.to_string(), 1))],
+        }
+    }
+
+    /// The spelling and power of the base `key` (lower-cased).
+    fn get(&self, key: &str) -> Option<&(String, i32)> {
+        self.bases
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.bases[i].1)
     }
 
     pub fn time() -> Dimension {
@@ -114,13 +121,21 @@ impl Dimension {
     fn combine(&self, other: &Dimension, sign: i32) -> Dimension {
         let mut result = self.clone();
         for (key, (spelling, power)) in &other.bases {
-            let entry = result
+            let change = power.saturating_mul(sign);
+            match result
                 .bases
-                .entry(key.clone())
-                .or_insert_with(|| (spelling.clone(), 0));
-            entry.1 = entry.1.saturating_add(power.saturating_mul(sign));
+                .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
+            {
+                Ok(i) => {
+                    let entry = &mut result.bases[i].1;
+                    entry.1 = entry.1.saturating_add(change);
+                }
+                Err(i) => result
+                    .bases
+                    .insert(i, (key.clone(), (spelling.clone(), change))),
+            }
         }
-        result.bases.retain(|_, (_, power)| *power != 0);
+        result.bases.retain(|(_, (_, power))| *power != 0);
         result
     }
 
@@ -130,12 +145,12 @@ impl Dimension {
         let only_left: Vec<_> = self
             .bases
             .iter()
-            .filter(|(k, v)| other.bases.get(*k) != Some(v))
+            .filter(|(k, v)| other.get(k) != Some(v))
             .collect();
         let only_right: Vec<_> = other
             .bases
             .iter()
-            .filter(|(k, v)| self.bases.get(*k) != Some(v))
+            .filter(|(k, v)| self.get(k) != Some(v))
             .collect();
         let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice())
         else {
@@ -167,13 +182,15 @@ impl fmt::Display for Dimension {
         };
         let numerator: Vec<String> = self
             .bases
-            .values()
+            .iter()
+            .map(|(_, v)| v)
             .filter(|(_, p)| *p > 0)
             .map(|(s, p)| part(*p, s))
             .collect();
         let denominator: Vec<String> = self
             .bases
-            .values()
+            .iter()
+            .map(|(_, v)| v)
             .filter(|(_, p)| *p < 0)
             .map(|(s, p)| part(*p, s))
             .collect();
