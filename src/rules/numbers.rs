@@ -3,7 +3,7 @@
 //! the outcomes.
 
 use super::{Context, Sink, declare_rule};
-use crate::ast::{DateLit, Head, StatementKind};
+use crate::ast::{DateLit, Expr, ExprKind, Head, StatementKind};
 use crate::model::{Loc, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
@@ -11,7 +11,6 @@ use crate::numeric::check::{
 };
 use crate::numeric::eval::{QuantityInfo, StatedAmounts};
 use rayon::prelude::*;
-use std::sync::OnceLock;
 
 /// A check or `same-as` pair and what the numbers say about it.
 #[derive(Debug, Clone)]
@@ -24,17 +23,77 @@ pub struct Evaluated {
     pub outcome: CheckOutcome,
 }
 
-/// Each quantity's amounts, evaluated on first use: once per run however
-/// many checks name the quantity, and never for quantities no check names.
-/// Indexed by statement.
-type AmountCache = [OnceLock<Box<StatedAmounts>>];
+/// The amounts of the quantities that more than one relation names,
+/// evaluated once each. A quantity named once is evaluated where it is used,
+/// so nothing is kept for it.
+struct SharedAmounts {
+    /// Statement ids, ascending.
+    statements: Vec<StmtId>,
+    amounts: Vec<StatedAmounts>,
+}
+
+impl SharedAmounts {
+    fn new(ws: &Workspace, settings: &NumberSettings) -> SharedAmounts {
+        let mut uses = vec![0u8; ws.statements.len()];
+        let mut count = |name: &str| {
+            if let Some(s) = ws.lookup(name) {
+                uses[s] = uses[s].saturating_add(1);
+            }
+        };
+        for stmt in &ws.statements {
+            if let Head::Check(relation) = &stmt.ast.head
+                && stmt.kind() == StatementKind::Check
+            {
+                for_each_reference(&relation.lhs, &mut count);
+                for_each_reference(&relation.rhs, &mut count);
+            }
+        }
+        for edge in &ws.relations.same_as {
+            for end in [edge.from, edge.to] {
+                if let Some(name) = ws.stmt(end).name() {
+                    count(name);
+                }
+            }
+        }
+        let (statements, amounts) = (0..uses.len())
+            .into_par_iter()
+            .filter(|&s| uses[s] > 1)
+            .filter_map(|s| match &ws.stmt(s).ast.head {
+                Head::Value(value) => Some((s, StatedAmounts::of(value, settings))),
+                _ => None,
+            })
+            .unzip();
+        SharedAmounts {
+            statements,
+            amounts,
+        }
+    }
+
+    fn get(&self, s: StmtId) -> Option<&StatedAmounts> {
+        let i = self.statements.binary_search(&s).ok()?;
+        self.amounts.get(i)
+    }
+}
+
+/// Calls `f` with the name of every quantity reference in `expr`.
+fn for_each_reference(expr: &Expr, f: &mut impl FnMut(&str)) {
+    match &expr.kind {
+        ExprKind::Literal(_) => {}
+        ExprKind::Ref(ident) => f(&ident.name),
+        ExprKind::Paren(inner) | ExprKind::Neg(inner) => for_each_reference(inner, f),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            for_each_reference(lhs, f);
+            for_each_reference(rhs, f);
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|arg| for_each_reference(arg, f)),
+    }
+}
 
 /// What a check needs to know about the quantity `name`: its value, its
-/// `as-of` date and its amounts.
+/// `as-of` date and, when it is shared, its amounts.
 fn quantity_info<'w>(
     ws: &'w Workspace,
-    cache: &'w AmountCache,
-    settings: &NumberSettings,
+    shared: &'w SharedAmounts,
     name: &str,
 ) -> Option<QuantityInfo<'w>> {
     let s = ws.lookup(name)?;
@@ -42,25 +101,21 @@ fn quantity_info<'w>(
     let Head::Value(value) = &stmt.ast.head else {
         return None;
     };
-    let amounts = cache
-        .get(s)
-        .map(|cell| &**cell.get_or_init(|| Box::new(StatedAmounts::of(value, settings))));
     Some(QuantityInfo {
         value,
         as_of: as_of(ws, s),
-        amounts,
+        amounts: shared.get(s),
     })
 }
 
 /// Evaluates every check and every `same-as` pair, in workspace order.
 ///
 /// Each quantity's value is turned into its intervals once, however many
-/// checks name it; the checks are decided in parallel (each decision is
+/// relations name it; the checks are decided in parallel (each decision is
 /// independent, and the results keep workspace order).
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
-    let cache: Vec<OnceLock<Box<StatedAmounts>>> =
-        (0..ws.statements.len()).map(|_| OnceLock::new()).collect();
-    let lookup = |name: &str| quantity_info(ws, &cache, settings, name);
+    let shared = SharedAmounts::new(ws, settings);
+    let lookup = |name: &str| quantity_info(ws, &shared, name);
     let mut out: Vec<Evaluated> = ws
         .statements
         .par_iter()
