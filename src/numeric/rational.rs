@@ -211,10 +211,10 @@ fn small_add(a: i128, b: i128, c: i128, d: i128) -> Option<Rational> {
     }
     let g = gcd(b.unsigned_abs(), d.unsigned_abs());
     let g = i128::try_from(g).ok()?;
-    let (b_g, d_g) = (b / g, d / g);
+    let (b_g, d_g) = (exact_div(b, g), exact_div(d, g));
     let t = a.checked_mul(d_g)?.checked_add(c.checked_mul(b_g)?)?;
     let g2 = i128::try_from(gcd(t.unsigned_abs(), g.unsigned_abs())).ok()?;
-    small(t / g2, b_g.checked_mul(d / g2)?)
+    small(exact_div(t, g2), b_g.checked_mul(exact_div(d, g2))?)
 }
 
 /// `a/b * c/d` for parts in lowest terms with positive denominators, in lowest
@@ -223,7 +223,10 @@ fn small_mul(a: i128, b: i128, c: i128, d: i128) -> Option<Rational> {
     let g1 = i128::try_from(gcd(a.unsigned_abs(), d.unsigned_abs())).ok()?;
     let g2 = i128::try_from(gcd(c.unsigned_abs(), b.unsigned_abs())).ok()?;
     // gcd(0, d) = d, which leaves 0/1: still lowest terms.
-    small((a / g1).checked_mul(c / g2)?, (b / g2).checked_mul(d / g1)?)
+    small(
+        exact_div(a, g1).checked_mul(exact_div(c, g2))?,
+        exact_div(b, g2).checked_mul(exact_div(d, g1))?,
+    )
 }
 
 /// `numer / denom` reduced to lowest terms with a positive denominator;
@@ -238,7 +241,7 @@ fn reduced(numer: i128, denom: i128) -> Option<Rational> {
         return small(numer, 1);
     }
     let g = i128::try_from(gcd(numer.unsigned_abs(), denom.unsigned_abs())).ok()?;
-    small(numer / g, denom / g)
+    small(exact_div(numer, g), exact_div(denom, g))
 }
 
 /// Parts already in lowest terms with `denom > 0`.
@@ -246,7 +249,7 @@ fn small(numer: i128, denom: i128) -> Option<Rational> {
     (numer != i128::MIN && denom != i128::MIN).then_some(Rational(Repr::Small { numer, denom }))
 }
 
-/// Binary gcd; `gcd(0, n) = n`.
+/// `gcd(0, n) = n`. Binary gcd, in 64 bits when both fit.
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     if a == 0 {
         return b;
@@ -254,8 +257,8 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
     if b == 0 {
         return a;
     }
-    if a == 1 || b == 1 {
-        return 1;
+    if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd64(x, y));
     }
     let shift = (a | b).trailing_zeros();
     a >>= a.trailing_zeros();
@@ -269,6 +272,36 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
             return a << shift;
         }
     }
+}
+
+/// [`gcd`] of two nonzero 64-bit values.
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a > b {
+        std::mem::swap(&mut a, &mut b);
+    }
+    // One Euclid step first: figures pair small numbers with large powers of
+    // ten, and the remainder usually ends the search at once.
+    b %= a;
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// `x / g` for a divisor of `x`, skipping the (slow, 128-bit) division by 1.
+fn exact_div(x: i128, g: i128) -> i128 {
+    if g == 1 { x } else { x / g }
 }
 
 impl PartialEq for Rational {
@@ -347,6 +380,19 @@ mod tests {
         assert!(back.is_small());
         assert_eq!(back, huge);
         assert!(!q(i128::MIN + 1, 1).minus(&q(1, 1)).is_small());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gcd_agrees_with_num_integer(
+            a in proptest::prop_oneof![0u128..1000, 0u128..=u128::from(u64::MAX), proptest::num::u128::ANY],
+            b in proptest::prop_oneof![0u128..1000, 0u128..=u128::from(u64::MAX), proptest::num::u128::ANY],
+            shift in 0u32..40,
+        ) {
+            use num_integer::Integer;
+            let (a, b) = (a >> shift, b << shift.min(b.leading_zeros()));
+            proptest::prop_assert_eq!(gcd(a, b), a.gcd(&b));
+        }
     }
 
     #[test]
