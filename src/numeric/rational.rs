@@ -123,6 +123,12 @@ impl Interval<Rational> {
     }
 }
 
+impl From<i128> for Rational {
+    fn from(n: i128) -> Rational {
+        small(n, 1).unwrap_or_else(|| Rational::from_big(BigRational::from_integer(n.into())))
+    }
+}
+
 impl From<&BigRational> for Rational {
     fn from(big: &BigRational) -> Rational {
         Rational::from_big(big.clone())

@@ -392,9 +392,8 @@ impl Written {
 /// The integer spelled by the integer digits followed by the fraction
 /// digits, in machine integers when it fits.
 fn mantissa_of(int_digits: &str, frac_digits: &str) -> Result<Rational, ValueError> {
-    let digits = int_digits.bytes().chain(frac_digits.bytes());
     let mut value: i128 = 0;
-    for b in digits.clone() {
+    for b in int_digits.bytes().chain(frac_digits.bytes()) {
         if !b.is_ascii_digit() {
             return Err(ValueError::InvalidDigits);
         }
@@ -412,5 +411,5 @@ fn mantissa_of(int_digits: &str, frac_digits: &str) -> Result<Rational, ValueErr
             }
         }
     }
-    Ok(Rational::new(value, 1).unwrap_or_else(|| Rational::integer(0)))
+    Ok(Rational::from(value))
 }
