@@ -53,6 +53,9 @@ pub enum Command {
     },
     /// List every rule with its default severity.
     Rules,
+    /// Rewrite `.arg` files in the canonical layout; with no path, format
+    /// standard input to standard output.
+    Fmt(FmtArgs),
     /// Write a commented starter `argcheck.yaml`.
     Init(InitArgs),
     /// Print a shell completion script.
@@ -190,6 +193,10 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Let sources' `file` clauses name files outside the directories given
+    /// (by default that is the finding `source-file-outside-workspace`).
+    #[arg(long)]
+    pub allow_outside_files: bool,
 }
 
 #[derive(Debug, Args)]
@@ -204,6 +211,18 @@ pub struct NumbersArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files and directories to format; directories are searched for `.arg` files.
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print a unified diff and exit 1 if a file would change.
+    #[arg(long)]
+    pub check: bool,
+    /// Fold strings so that lines stay within this many characters.
+    #[arg(long, default_value_t = crate::format::DEFAULT_WIDTH as u16, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: u16,
 }
 
 #[derive(Debug, Args)]
@@ -291,6 +310,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Numbers(args)) => run_numbers(&args),
         Some(Command::Explain { rule: name }) => explain(&name),
         Some(Command::Rules) => list_rules(),
+        Some(Command::Fmt(args)) => {
+            crate::format::command::run(&crate::format::command::FmtRequest {
+                paths: args.paths,
+                check: args.check,
+                options: crate::format::FormatOptions {
+                    width: usize::from(args.width),
+                },
+            })
+        }
         Some(Command::Init(args)) => init(&args),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => man(),
@@ -388,6 +416,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let walk = Walk {
         no_ignore: args.no_ignore,
         select: Some(&select),
+        allow_outside_files: args.allow_outside_files,
     };
     let ws = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()

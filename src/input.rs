@@ -26,6 +26,9 @@ pub struct Walk<'a> {
     /// Whether a file is taken, given whether it was named directly; by
     /// default every file named directly and every `.arg` file walked.
     pub select: Option<Select<'a>>,
+    /// Read sources' `file` documents outside the directories walked
+    /// (`--allow-outside-files`).
+    pub allow_outside_files: bool,
 }
 
 impl Walk<'_> {
@@ -80,11 +83,32 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
     Ok(found)
 }
 
+/// The largest file argcheck reads. A larger `.arg` file is almost surely
+/// not one, and reading it whole would only exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The file's bytes, unless it is larger than [`MAX_FILE_BYTES`]. Never reads
+/// more than one byte past the limit, whatever the file's metadata says.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file is larger than {} MiB, the most argcheck reads",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
 /// Reads one file; invalid UTF-8 is kept as an `unreadable` finding with the
 /// offset of its first bad byte.
 pub fn read(path: &Path) -> SourceFile {
     let display = path.to_string_lossy().into_owned();
-    match std::fs::read(path) {
+    match read_bounded(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => SourceFile {
                 path: display,
@@ -134,13 +158,16 @@ pub fn load_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Workspace, UsageE
         .collect();
     let (files, parsed) = read.into_iter().unzip();
     let mut ws = Workspace::build(files, parsed);
+    ws.file_access = crate::model::source_path::FileAccess::for_paths(paths);
+    ws.file_access.allow_outside = walk.allow_outside_files;
+    // Documents outside the workspace stay unread (see `FileAccess`).
     ws.read_documents(read_document);
     Ok(ws)
 }
 
 /// Reads a source's local text copy (`file "PATH"`).
 pub fn read_document(path: &Path) -> Result<String, DocumentProblem> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let bytes = read_bounded(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => DocumentProblem::NotFound,
         std::io::ErrorKind::IsADirectory => DocumentProblem::IsDirectory,
         _ => DocumentProblem::Unreadable(e.to_string()),

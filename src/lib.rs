@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod finding;
+pub mod format;
 pub mod input;
 pub mod model;
 pub mod numeric;

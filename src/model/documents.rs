@@ -119,8 +119,11 @@ impl Workspace {
         &mut self,
         read: impl Fn(&Path) -> Result<String, DocumentProblem> + Sync,
     ) {
+        let access = &self.file_access;
         self.documents.par_iter_mut().for_each(|d| {
-            if matches!(d.content, DocumentContent::NotRead) {
+            // A document outside the workspace is not read: its `file`
+            // clause is reported by `source-file-outside-workspace`.
+            if matches!(d.content, DocumentContent::NotRead) && access.permits(&d.path) {
                 d.content = match read(&d.path) {
                     Ok(text) => DocumentContent::Text(NormalizedText::new(&text)),
                     Err(problem) => DocumentContent::Problem(problem),

@@ -7,6 +7,7 @@ pub mod evaluation;
 pub mod graph;
 pub mod reference;
 mod resolve;
+pub mod source_path;
 
 use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
 use crate::finding::FileId;
@@ -162,6 +163,8 @@ pub struct Workspace {
     pub duplicates: Vec<(StmtId, StmtId)>,
     /// The relations between statements, as resolved.
     pub relations: Relations,
+    /// Where sources' `file` clauses may point.
+    pub file_access: source_path::FileAccess,
     /// The local text files that sources name with `file`, each once.
     pub documents: Vec<Document>,
     /// Every `file` clause, with the document it names.

@@ -23,6 +23,11 @@ use super::{NumberSettings, Reading};
 use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Relation, Value};
 use crate::syntax::span::Span;
 
+/// The most bits the numerator or denominator of an intermediate result may
+/// have (about 10^4900): far beyond any stated figure, small enough that
+/// exact arithmetic stays fast.
+pub const MAX_BITS: u64 = 16_384;
+
 /// What the rule layer knows about a quantity a check names.
 #[derive(Debug, Clone, Copy)]
 pub struct QuantityInfo<'a> {
@@ -169,13 +174,42 @@ impl<'l, 'q> Evaluator<'l, 'q> {
                 let left = self.expr(lhs)?;
                 let right = self.expr(rhs)?;
                 let span = self.operator_span(lhs, rhs, op.symbol());
-                match op {
+                let amount = match op {
                     BinOp::Add | BinOp::Sub => self.additive(*op, left, right, span),
                     BinOp::Mul | BinOp::Div => self.multiplicative(*op, left, right, span, rhs),
-                }
+                }?;
+                self.within_size(amount, expr)
             }
-            ExprKind::Call { func, args } => self.call(*func, args),
+            ExprKind::Call { func, args } => {
+                let amount = self.call(*func, args)?;
+                self.within_size(amount, expr)
+            }
         }
+    }
+
+    /// Stops where exact arithmetic would grow past [`MAX_BITS`]: a chain of
+    /// extreme values (`1e1000 * 1e1000 * ...`) would otherwise take minutes
+    /// of big-number arithmetic for no meaningful answer.
+    fn within_size(&mut self, amount: Amount, expr: &Expr) -> Result<Amount, Stop> {
+        let bits = |b: &super::interval::Bound| {
+            b.value()
+                .map_or(0, |v| v.numer().bits().max(v.denom().bits()))
+        };
+        let size = bits(amount.interval.lo()).max(bits(amount.interval.hi()));
+        if size <= MAX_BITS {
+            return Ok(amount);
+        }
+        self.problems.push(NumericProblem {
+            rule: "undefined-arithmetic",
+            span: expr.span,
+            message: format!(
+                "{} is too large or too small to compute exactly (beyond 10^±{})",
+                expr_text(self.source, expr),
+                MAX_BITS * 3 / 10
+            ),
+            help: Some("state this intermediate value as a quantity of its own".to_string()),
+        });
+        Err(Stop::Reported)
     }
 
     fn value(&mut self, value: &Value) -> Result<Amount, Stop> {

@@ -23,11 +23,37 @@ declare_rule! {
     pub static CIRCULAR_SUPPORT = ("circular-support", Error, Some(check));
 }
 
+/// The most statements of a cycle a message names.
+const SPELLED_OUT: usize = 10;
+
+/// `99990` as `99,990`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
     for cycle in support_cycles(ws) {
         let name = |s: usize| ws.stmt(s).name().unwrap_or("(anonymous check)").to_owned();
-        let mut spelled: Vec<String> = cycle.iter().map(|&s| name(s)).collect();
+        let mut spelled: Vec<String> = if cycle.len() > SPELLED_OUT {
+            // Keep the message readable: the first and last steps, and a count.
+            let head = SPELLED_OUT / 2;
+            let tail = cycle.len() - (SPELLED_OUT - head);
+            let mut names: Vec<String> = cycle[..head].iter().map(|&s| name(s)).collect();
+            names.push(format!("({} more)", group_thousands(tail - head)));
+            names.extend(cycle[tail..].iter().map(|&s| name(s)));
+            names
+        } else {
+            cycle.iter().map(|&s| name(s)).collect()
+        };
         spelled.push(name(cycle[0]));
         let first = cycle[0];
         let second = cycle[1 % cycle.len()];

@@ -15,6 +15,7 @@ mod grounding;
 pub mod numbers;
 mod quotes;
 mod references;
+mod source_files;
 mod sources;
 mod support;
 mod syntax;
@@ -154,6 +155,7 @@ pub static RULES: &[&Rule] = &[
     &sources::UNDATED_SOURCE,
     &defeat::DEFEATED_CLAIM,
     &defeat::UNRESOLVED_CONTRADICTION,
+    &source_files::SOURCE_FILE_OUTSIDE_WORKSPACE,
 ];
 
 /// The rule with this name.

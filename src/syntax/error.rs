@@ -151,12 +151,23 @@ pub fn found_len(rest: &str) -> usize {
 
 /// How the text at the start of `rest` reads in a message: "`word`",
 /// "end of line", "end of file".
+/// How much of what was found a message quotes.
+const MAX_QUOTED_CHARS: usize = 40;
+
 pub fn describe_found(rest: &str) -> String {
     match rest.chars().next() {
         None => "end of file".to_owned(),
         Some('\n' | '\r') => "end of line".to_owned(),
         Some('"') => "a string".to_owned(),
         Some(c) if c.is_whitespace() => "whitespace".to_owned(),
-        Some(_) => format!("`{}`", &rest[..found_len(rest)]),
+        Some(c) if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
+        Some(_) => {
+            // A message quotes at most a few dozen characters of a long word.
+            let found = &rest[..found_len(rest)];
+            match found.char_indices().nth(MAX_QUOTED_CHARS) {
+                Some((cut, _)) => format!("`{}…`", &found[..cut]),
+                None => format!("`{found}`"),
+            }
+        }
     }
 }

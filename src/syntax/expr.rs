@@ -434,8 +434,9 @@ fn unary_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     }
     let (rest, mut e) = primary(ctx, rest, depth + minuses.len())?;
     for start in minuses.into_iter().rev() {
-        let span = ctx.span(start).to(e.span);
-        let span = crate::syntax::span::Span::new(ctx.offset(start), span.end);
+        // From this `-` to the end of its operand (not to the end of `start`,
+        // which runs on to the end of the statement).
+        let span = crate::syntax::span::Span::new(ctx.offset(start), e.span.end);
         e = Expr {
             kind: ExprKind::Neg(Box::new(e)),
             span,

@@ -139,6 +139,10 @@ pub struct NumberParts<'a> {
     pub exponent: i32,
 }
 
+/// The most digits a number may have. Exact arithmetic on longer ones would
+/// be slow for no use: no stated figure has that many.
+pub const MAX_DIGITS: usize = 100;
+
 /// The largest exponent magnitude argcheck reads.
 pub const MAX_EXPONENT: i64 = 1000;
 
@@ -180,6 +184,19 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
         let (r, frac) = digits(after_dot)?;
         frac_digits = frac.to_owned();
         rest = r;
+    }
+    let digit_count = int_digits.len() + frac_digits.len();
+    if digit_count > MAX_DIGITS {
+        let len = i.len() - rest.len();
+        return Err(nom::Err::Failure(PError::custom(
+            i,
+            len,
+            format!("a number with {digit_count} digits is too long"),
+            "too many digits",
+            Some(format!(
+                "argcheck reads numbers of up to {MAX_DIGITS} digits; use an exponent (`3.366e9`) or a scale word"
+            )),
+        )));
     }
     let mut exponent = 0i32;
     if let Some(after_e) = rest.strip_prefix(['e', 'E']) {

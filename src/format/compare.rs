@@ -1,0 +1,135 @@
+//! Comparing what two texts say rather than how they are laid out: syntax
+//! trees with every span erased. The formatter checks its own output with
+//! this before anything is written.
+
+use crate::ast::{
+    Clause, ClauseBody, DateLit, Expr, ExprKind, File, Head, Ident, NumberLit, NumberValue,
+    Statement, Str, Value,
+};
+use crate::syntax::span::Span;
+
+/// A copy of the tree with every span set to zero: two files whose trees
+/// are equal after this say the same thing.
+pub fn erase_spans(file: &File) -> File {
+    let mut file = file.clone();
+    for statement in &mut file.statements {
+        erase_statement(statement);
+    }
+    file
+}
+
+const NOWHERE: Span = Span::empty(0);
+
+fn erase_statement(s: &mut Statement) {
+    s.keyword_span = NOWHERE;
+    s.span = NOWHERE;
+    if let Some(id) = &mut s.id {
+        erase_ident(id);
+    }
+    match &mut s.head {
+        Head::Text(t) => erase_str(t),
+        Head::Value(v) => erase_value(v),
+        Head::Check(r) => {
+            r.op_span = NOWHERE;
+            erase_expr(&mut r.lhs);
+            erase_expr(&mut r.rhs);
+        }
+        Head::Missing => {}
+    }
+    for clause in &mut s.clauses {
+        erase_clause(clause);
+    }
+}
+
+fn erase_clause(c: &mut Clause) {
+    c.keyword_span = NOWHERE;
+    c.span = NOWHERE;
+    match &mut c.body {
+        ClauseBody::Text(s) => erase_str(s),
+        ClauseBody::Date(d) => erase_date(d),
+        ClauseBody::Word(w) | ClauseBody::Ref(w) => erase_ident(w),
+        ClauseBody::Cites { source, locator } => {
+            erase_ident(source);
+            if let Some(l) = locator {
+                erase_str(l);
+            }
+        }
+        ClauseBody::Quote { source, text } => {
+            erase_ident(source);
+            erase_str(text);
+        }
+        ClauseBody::Groups(groups) => {
+            for g in groups {
+                g.span = NOWHERE;
+                g.members.iter_mut().for_each(erase_ident);
+            }
+        }
+        ClauseBody::Refs(refs) => refs.iter_mut().for_each(erase_ident),
+        ClauseBody::Allow { rule, reason } => {
+            erase_ident(rule);
+            erase_str(reason);
+        }
+    }
+}
+
+fn erase_ident(i: &mut Ident) {
+    i.span = NOWHERE;
+}
+
+fn erase_str(s: &mut Str) {
+    s.span = NOWHERE;
+}
+
+fn erase_date(d: &mut DateLit) {
+    d.span = NOWHERE;
+}
+
+fn erase_number(n: &mut NumberLit) {
+    n.span = NOWHERE;
+}
+
+fn erase_value(v: &mut Value) {
+    match v {
+        Value::Date(d) => erase_date(d),
+        Value::Number(n) => erase_number_value(n),
+    }
+}
+
+fn erase_number_value(n: &mut NumberValue) {
+    n.span = NOWHERE;
+    erase_number(&mut n.number);
+    if let Some((_, span)) = &mut n.hedge {
+        *span = NOWHERE;
+    }
+    if let Some((_, span)) = &mut n.scale {
+        *span = NOWHERE;
+    }
+    if let Some(u) = &mut n.unit {
+        u.span = NOWHERE;
+    }
+    if let Some(t) = &mut n.tolerance {
+        t.span = NOWHERE;
+        erase_number(&mut t.number);
+        if let Some((_, span)) = &mut t.scale {
+            *span = NOWHERE;
+        }
+    }
+}
+
+/// Walks the expression with an explicit stack.
+fn erase_expr(expr: &mut Expr) {
+    let mut stack = vec![expr];
+    while let Some(e) = stack.pop() {
+        e.span = NOWHERE;
+        match &mut e.kind {
+            ExprKind::Literal(v) => erase_value(v),
+            ExprKind::Ref(id) => erase_ident(id),
+            ExprKind::Neg(inner) | ExprKind::Paren(inner) => stack.push(inner),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                stack.push(lhs);
+                stack.push(rhs);
+            }
+            ExprKind::Call { args, .. } => stack.extend(args.iter_mut()),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Where a source's `file "PATH"` may point. The path is relative to the
+//! `.arg` file; by default it must stay inside the workspace (the directories
+//! named on the command line, and the directory of each file named
+//! directly), so a checked-out repository cannot make argcheck read files
+//! elsewhere on the machine. `--allow-outside-files` lifts the limit.
+
+use std::path::{Component, Path, PathBuf};
+
+/// The workspace's roots and whether files outside them may be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileAccess {
+    /// Each directory named on the command line, and the directory of each
+    /// file named directly. With none (a workspace built in memory), each
+    /// `.arg` file's own directory is its root.
+    pub roots: Vec<PathBuf>,
+    /// Whether `file` clauses may name files outside the roots.
+    pub allow_outside: bool,
+}
+
+/// Why a `file` path is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    /// An absolute path.
+    Absolute,
+    /// A relative path whose `..` steps lead out of every root.
+    Escapes,
+}
+
+impl FileAccess {
+    /// The roots of a run over `paths`, as given on the command line.
+    pub fn for_paths(paths: &[PathBuf]) -> FileAccess {
+        let roots = paths
+            .iter()
+            .map(|p| {
+                if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map_or_else(PathBuf::new, Path::to_path_buf)
+                }
+            })
+            .collect();
+        FileAccess {
+            roots,
+            allow_outside: false,
+        }
+    }
+
+    /// The file a `file "PATH"` clause in `arg_file` names, or why it may
+    /// not be read. The check is on the path's text (`..` and absolute
+    /// paths), made before anything is read.
+    pub fn resolve(&self, arg_file: &Path, written: &str) -> Result<PathBuf, Outside> {
+        let written_path = Path::new(written);
+        let base = arg_file.parent().unwrap_or(Path::new(""));
+        let joined = base.join(written_path);
+        if self.allow_outside {
+            return Ok(joined);
+        }
+        if written_path.has_root() || written_path.is_absolute() {
+            return Err(Outside::Absolute);
+        }
+        let target = normalize(&joined);
+        let inside = |root: &Path| target.starts_with(normalize(root));
+        let within = if self.roots.is_empty() {
+            inside(base)
+        } else {
+            self.roots.iter().any(|r| inside(r))
+        };
+        if within {
+            Ok(joined)
+        } else {
+            Err(Outside::Escapes)
+        }
+    }
+}
+
+impl FileAccess {
+    /// Whether a document at `path` (a `file` clause's text joined to its
+    /// `.arg` file's directory) may be read. Without roots (a workspace
+    /// built in memory) the clause's own check is all there is.
+    pub fn permits(&self, path: &Path) -> bool {
+        if self.allow_outside || self.roots.is_empty() {
+            return true;
+        }
+        let target = normalize(path);
+        self.roots.iter().any(|r| target.starts_with(normalize(r)))
+    }
+}
+
+/// The absolute form of `path` with `.` and `..` resolved on the text alone
+/// (symbolic links are not followed: nothing is read).
+fn normalize(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn access(roots: &[&str]) -> FileAccess {
+        FileAccess {
+            roots: roots.iter().map(PathBuf::from).collect(),
+            allow_outside: false,
+        }
+    }
+
+    #[test]
+    fn paths_inside_the_roots_resolve() {
+        let a = access(&["claims"]);
+        let arg = Path::new("claims/sub/x.arg");
+        assert_eq!(
+            a.resolve(arg, "../sources/essay.txt"),
+            Ok(PathBuf::from("claims/sub/../sources/essay.txt"))
+        );
+        assert!(a.resolve(arg, "s/./t.txt").is_ok());
+        assert!(access(&[]).resolve(Path::new("x.arg"), "t.txt").is_ok());
+    }
+
+    #[test]
+    fn escapes_and_absolute_paths_are_refused() {
+        let a = access(&["claims"]);
+        let arg = Path::new("claims/x.arg");
+        assert_eq!(a.resolve(arg, "../secret.txt"), Err(Outside::Escapes));
+        assert_eq!(
+            a.resolve(arg, "sources/../../../etc/passwd"),
+            Err(Outside::Escapes)
+        );
+        assert_eq!(a.resolve(arg, "/etc/passwd"), Err(Outside::Absolute));
+        // `claims-old` is not inside `claims`.
+        assert_eq!(a.resolve(arg, "../claims-old/t.txt"), Err(Outside::Escapes));
+        // Without roots, the `.arg` file's own directory is the root.
+        assert_eq!(access(&[]).resolve(arg, "../x"), Err(Outside::Escapes));
+    }
+
+    #[test]
+    fn the_switch_allows_anything() {
+        let mut a = access(&["claims"]);
+        a.allow_outside = true;
+        let arg = Path::new("claims/x.arg");
+        assert_eq!(
+            a.resolve(arg, "/etc/passwd"),
+            Ok(PathBuf::from("/etc/passwd"))
+        );
+        assert!(a.resolve(arg, "../../x").is_ok());
+    }
+}

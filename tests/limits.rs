@@ -1,0 +1,294 @@
+//! Hard limits: input at the edges of what argcheck reads gets a diagnostic,
+//! never a crash or a hang. Large inputs are generated in temporary
+//! directories; none is kept in the repository.
+
+use argcheck::input::{load, load_texts};
+use argcheck::rules::{Outcome, check};
+use std::fmt::Write as _;
+
+fn check_text(text: &str) -> Outcome {
+    check(&load_texts(&[("limits.arg", text)]))
+}
+
+fn messages(outcome: &Outcome, rule: &str) -> Vec<String> {
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+/// Runs `body` on a thread with a 1 MiB stack, smaller than any thread
+/// argcheck runs on, so unbounded recursion would show.
+fn on_small_stack<T: Send + 'static>(body: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(body)
+        .unwrap()
+        .join()
+        .expect("no stack overflow or panic")
+}
+
+#[test]
+fn thousands_of_nested_parentheses() {
+    let text = format!(
+        "check deep: {}x{} = 1\n",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    let outcome = on_small_stack(move || check_text(&text));
+    let m = messages(&outcome, "syntax-error");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("nested too deeply"), "{m:?}");
+}
+
+#[test]
+fn long_chains_of_operators() {
+    for op in ["+", "-", "*", "/"] {
+        let text = format!("check long: x = 1{}\n", format!(" {op} 1").repeat(100_000));
+        let outcome = on_small_stack(move || check_text(&text));
+        let m = messages(&outcome, "syntax-error");
+        assert_eq!(m.len(), 1, "{op}: {m:?}");
+        assert!(m[0].contains("nested too deeply"), "{op}: {m:?}");
+    }
+    // A long sum is written with `sum(...)`, which does not nest.
+    let text = format!(
+        "quantity x = 10000\n  assumed \"a count\"\ncheck long: x = sum(1{})\n",
+        ", 1".repeat(9_999)
+    );
+    let outcome = on_small_stack(move || check_text(&text));
+    assert!(messages(&outcome, "syntax-error").is_empty());
+    assert!(messages(&outcome, "numeric-inconsistency").is_empty());
+}
+
+#[test]
+fn a_support_chain_of_100_000_statements() {
+    const N: usize = 100_000;
+    let mut text = String::with_capacity(N * 40);
+    for k in 0..N - 1 {
+        writeln!(text, "premise p{k} \"step {k}\"\n  supports p{}", k + 1).unwrap();
+    }
+    writeln!(
+        text,
+        "claim p{} \"the end\"\n  allow unused-premise \"x\"",
+        N - 1
+    )
+    .unwrap();
+    text.insert_str(
+        0,
+        "premise start \"given\"\n  assumed \"the base\"\n  supports p0\n",
+    );
+    let outcome = on_small_stack(move || check_text(&text));
+    assert!(messages(&outcome, "circular-support").is_empty());
+    assert!(messages(&outcome, "ungrounded-claim").is_empty());
+    assert!(messages(&outcome, "unsupported-premise").is_empty());
+}
+
+#[test]
+fn a_support_cycle_through_100_000_statements() {
+    const N: usize = 100_000;
+    let mut text = String::with_capacity(N * 40);
+    for k in 0..N {
+        writeln!(
+            text,
+            "premise p{k} \"step {k}\"\n  supports p{}",
+            (k + 1) % N
+        )
+        .unwrap();
+    }
+    let outcome = on_small_stack(move || check_text(&text));
+    let cycles = messages(&outcome, "circular-support");
+    assert_eq!(cycles.len(), 1);
+    // Spelled out in full would be a megabyte; the middle is elided.
+    assert!(cycles[0].len() < 1000, "{} bytes", cycles[0].len());
+    assert!(
+        cycles[0].starts_with("circular support: p0 -> p1 -> "),
+        "{}",
+        cycles[0]
+    );
+    assert!(cycles[0].contains("99,990 more"), "{}", cycles[0]);
+    assert!(cycles[0].ends_with("-> p99999 -> p0"), "{}", cycles[0]);
+}
+
+#[test]
+fn absurd_exponents_and_digit_counts() {
+    let outcome = check_text("quantity big = 1e99999999999999999999\n  assumed \"x\"\n");
+    let m = messages(&outcome, "syntax-error");
+    assert!(
+        m[0].contains("exponent of `1e99999999999999999999` is out of range"),
+        "{m:?}"
+    );
+    // Within range, products of extreme values stop at a size limit with a
+    // diagnostic instead of computing for minutes.
+    let outcome = check_text(&format!(
+        "quantity big = 1e1000\n  assumed \"x\"\nquantity small = 1e-1000\n  assumed \"x\"\ncheck huge: {} = {}\n",
+        vec!["big"; 30].join(" * "),
+        vec!["small"; 30].join(" / ")
+    ));
+    let m = messages(&outcome, "undefined-arithmetic");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].contains("too large or too small to compute exactly"),
+        "{m:?}"
+    );
+    // Large but within the limit, the check is decided.
+    let outcome = check_text(
+        "quantity big = 1e1000\n  assumed \"x\"\ncheck fits: big * big * big * big = big * big * big * big\n",
+    );
+    assert!(outcome.findings.is_empty(), "{:?}", outcome.findings);
+    // A number with a million digits is refused, not parsed for minutes.
+    let outcome = check_text(&format!(
+        "quantity long = {}\n  assumed \"x\"\n",
+        "7".repeat(1_000_000)
+    ));
+    let m = messages(&outcome, "syntax-error");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("digits"), "{m:?}");
+}
+
+#[test]
+fn nul_bytes() {
+    // Inside a string a NUL is a character like any other.
+    let outcome = check_text("claim a \"nul \0 here\"\n  assumed \"x\"\n");
+    assert!(outcome.findings.is_empty(), "{:?}", outcome.findings);
+    // Elsewhere it is a syntax error that names it.
+    let outcome = check_text("claim a \"x\"\0\n  assumed \"x\"\n\0\0\0\n");
+    let m = messages(&outcome, "syntax-error");
+    assert!(!m.is_empty());
+    assert!(
+        m.iter().all(|m| m.contains("the control character U+0000")),
+        "{m:?}"
+    );
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn invalid_utf8_in_the_middle_of_a_file() {
+    let dir = temp_dir();
+    let mut bytes = b"claim a \"x\"\n  assumed \"y\"\n".repeat(1000);
+    let at = bytes.len() / 2;
+    bytes.insert(at, 0xff);
+    std::fs::write(dir.path().join("bad.arg"), &bytes).unwrap();
+    std::fs::write(dir.path().join("good.arg"), "claim b \"z\"\n").unwrap();
+    let ws = load(&[dir.path().to_path_buf()]).unwrap();
+    let outcome = check(&ws);
+    let unreadable = messages(&outcome, "unreadable-file");
+    assert_eq!(unreadable.len(), 1);
+    assert!(
+        unreadable[0].ends_with(&format!("invalid UTF-8 at byte offset {at}")),
+        "{unreadable:?}"
+    );
+    // The other file is still checked.
+    assert_eq!(messages(&outcome, "unsupported-claim").len(), 1);
+}
+
+#[test]
+fn a_file_over_the_size_limit() {
+    let dir = temp_dir();
+    let path = dir.path().join("huge.arg");
+    // Sparse: 100 MB long without writing 100 MB.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(100_000_000).unwrap();
+    drop(file);
+    std::fs::write(dir.path().join("small.arg"), "claim b \"z\"\n").unwrap();
+    let ws = load(&[dir.path().to_path_buf()]).unwrap();
+    let outcome = check(&ws);
+    let unreadable = messages(&outcome, "unreadable-file");
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert!(unreadable[0].contains("larger than"), "{unreadable:?}");
+    assert_eq!(messages(&outcome, "unsupported-claim").len(), 1);
+}
+
+#[test]
+fn a_single_10_mb_line() {
+    let long = "word ".repeat(2_000_000);
+    // A 10 MB string, formatted and checked.
+    let text = format!("claim a \"{long}\"\n  assumed \"x\"\n");
+    let outcome = check_text(&text);
+    assert!(
+        outcome.findings.is_empty(),
+        "{:?}",
+        outcome.findings.first()
+    );
+    let formatted = argcheck::format::format_text(&text, &Default::default()).unwrap();
+    assert!(formatted.lines().count() > 100_000);
+    // 10 MB of junk on one line: one syntax error, whose message quotes only
+    // the start of what was found.
+    let text = format!("claim a \"x\" {long}\n");
+    let ws = load_texts(&[("limits.arg", &text)]);
+    let outcome = check(&ws);
+    let errors: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule == "syntax-error")
+        .collect();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.len() < 200, "{}", errors[0].message);
+    // A tags list of a million identifiers on one line.
+    let tags = (0..1_000_000)
+        .map(|k| format!("t{k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!("claim a \"x\"\n  assumed \"y\"\n  tags {tags}\n");
+    let outcome = on_small_stack(move || check_text(&text));
+    assert!(outcome.findings.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_symlink_loop() {
+    let dir = temp_dir();
+    let inner = dir.path().join("a/b");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(inner.join("x.arg"), "claim x \"x\"\n  assumed \"y\"\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a"), inner.join("loop")).unwrap();
+    std::os::unix::fs::symlink("self", dir.path().join("self")).unwrap();
+    let ws = load(&[dir.path().to_path_buf()]).unwrap();
+    let paths: Vec<&String> = ws.files.iter().map(|f| &f.path).collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(check(&ws).findings.is_empty());
+    // A symlink to itself named on the command line is a usage error.
+    let err = load(&[dir.path().join("self")]).unwrap_err();
+    assert!(err.0.contains("self"), "{err}");
+}
+
+#[test]
+fn a_source_file_outside_the_workspace() {
+    let dir = temp_dir();
+    let inner = dir.path().join("claims");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+    std::fs::write(
+        inner.join("a.arg"),
+        "source s \"S\"\n  date 2016\n  file \"../secret.txt\"\nevidence e \"E\"\n  cites s\n  quote s \"not in the file\"\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+            .args(["check", "--format", "json"])
+            .args(extra)
+            .arg(&inner)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let json = String::from_utf8(refused.stdout).unwrap();
+    assert!(
+        json.contains("\"rule\": \"source-file-outside-workspace\""),
+        "{json}"
+    );
+    // The file was not read, so the quote was not checked against it.
+    assert!(!json.contains("quote-not-found"), "{json}");
+    let allowed = run(&["--allow-outside-files"]);
+    let json = String::from_utf8(allowed.stdout).unwrap();
+    assert!(!json.contains("source-file-outside-workspace"), "{json}");
+    assert!(json.contains("quote-not-found"), "{json}");
+    // Given the parent directory, the same file is inside the workspace.
+    let ws = load(&[dir.path().to_path_buf()]).unwrap();
+    assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());
+}
