@@ -191,10 +191,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
     /// extreme values (`1e1000 * 1e1000 * ...`) would otherwise take minutes
     /// of big-number arithmetic for no meaningful answer.
     fn within_size(&mut self, amount: Amount, expr: &Expr) -> Result<Amount, Stop> {
-        let bits = |b: &super::interval::Bound| {
-            b.value()
-                .map_or(0, |v| v.numer().bits().max(v.denom().bits()))
-        };
+        let bits = |b: &super::interval::Bound<Rational>| b.value().map_or(0, Rational::bits);
         let size = bits(amount.interval.lo()).max(bits(amount.interval.hi()));
         if size <= MAX_BITS {
             return Ok(amount);

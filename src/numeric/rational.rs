@@ -30,6 +30,18 @@ enum Repr {
 }
 
 impl Rational {
+    /// The number of bits of the larger of numerator and denominator: the
+    /// size of the exact value.
+    pub fn bits(&self) -> u64 {
+        match &self.0 {
+            Repr::Small { numer, denom } => {
+                let width = |n: i128| u64::from(128 - n.unsigned_abs().leading_zeros());
+                width(*numer).max(width(*denom))
+            }
+            Repr::Big(big) => big.numer().bits().max(big.denom().bits()),
+        }
+    }
+
     pub fn integer(n: i64) -> Rational {
         Rational(Repr::Small {
             numer: i128::from(n),
