@@ -98,6 +98,9 @@ pub struct MapView<'w> {
     /// Supported claims that support and attack nothing: the argument's
     /// conclusions, where a reader looks for the thesis.
     pub conclusion: Vec<bool>,
+    /// The sources each statement cites or quotes, deduplicated, in the order
+    /// first named.
+    cited: Vec<Vec<StmtId>>,
 }
 
 impl<'w> MapView<'w> {
@@ -190,9 +193,16 @@ impl<'w> MapView<'w> {
                 ws.stmt(s).kind() == StatementKind::Claim && concludes_nothing[s] && supported[s]
             })
             .collect();
+        let mut cited: Vec<Vec<StmtId>> = vec![Vec::new(); n];
+        for e in edges.iter().filter(|e| e.kind.is_citation()) {
+            if !cited[e.from].contains(&e.to) {
+                cited[e.from].push(e.to);
+            }
+        }
         Ok(MapView {
             ws,
             labelling,
+            cited,
             nodes: (0..n).filter(|&s| drawn[s]).collect(),
             findings,
             allowed,
@@ -268,18 +278,7 @@ impl<'w> MapView<'w> {
     /// The names of the sources a statement cites or quotes, deduplicated,
     /// in the order first named.
     pub fn sources_of(&self, s: StmtId) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for e in self
-            .edges
-            .iter()
-            .filter(|e| e.from == s && e.kind.is_citation())
-        {
-            let name = self.id(e.to);
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        names
+        self.cited[s].iter().map(|&t| self.id(t)).collect()
     }
 }
 

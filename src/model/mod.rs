@@ -13,7 +13,7 @@ use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
 use crate::finding::FileId;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use documents::{DocId, Document, DocumentContent, DocumentProblem, DocumentRef};
 pub use reference::{RefRole, Reference};
@@ -158,7 +158,7 @@ pub struct Workspace {
     pub syntax_errors: Vec<(FileId, SyntaxError)>,
     pub statements: Vec<Stmt>,
     /// The first declaration of each identifier.
-    pub by_name: HashMap<String, StmtId>,
+    pub by_name: FxHashMap<String, StmtId>,
     /// Later declarations of an identifier: (the later one, the first one).
     pub duplicates: Vec<(StmtId, StmtId)>,
     /// The relations between statements, as resolved.

@@ -7,10 +7,10 @@ use super::{
     collect_refs,
 };
 use crate::ast::{self, ClauseBody, ClauseKeyword, Head};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Resolves every statement's references against `by_name`.
-pub(super) fn resolve(statements: &[Stmt], by_name: &HashMap<String, StmtId>) -> Relations {
+pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<String, StmtId>) -> Relations {
     let mut resolver = Resolver {
         statements,
         by_name,
@@ -24,7 +24,7 @@ pub(super) fn resolve(statements: &[Stmt], by_name: &HashMap<String, StmtId>) ->
 
 struct Resolver<'a> {
     statements: &'a [Stmt],
-    by_name: &'a HashMap<String, StmtId>,
+    by_name: &'a FxHashMap<String, StmtId>,
     out: Relations,
 }
 

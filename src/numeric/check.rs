@@ -22,7 +22,8 @@
 use super::dates::date_span;
 use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
 use super::format::{DisplayStyle, format_decimal, format_pair};
-use super::interval::Interval;
+use super::interval::{Exact, Interval};
+use super::rational::Rational;
 use super::value::{Amount, stated_quantum, value_text};
 use super::{NumberSettings, Reading};
 use crate::ast::{Expr, ExprKind, Ident, RelOp, Relation, Value};
@@ -78,15 +79,23 @@ pub struct Side {
     pub name: Option<String>,
     /// A single stated value ("stands for") rather than a computation ("gives").
     pub stated: bool,
-    /// The interval under the deciding reading, and as printed.
-    pub interval: Interval,
-    pub display: String,
-    pub coarse: Interval,
-    pub coarse_display: String,
-    pub strict: Interval,
-    pub strict_display: String,
+    /// The interval under each reading.
+    pub coarse: Interval<Rational>,
+    pub strict: Interval<Rational>,
 }
 
+impl Side {
+    pub fn interval(&self, reading: Reading) -> &Interval<Rational> {
+        match reading {
+            Reading::Coarse => &self.coarse,
+            Reading::Strict => &self.strict,
+        }
+    }
+}
+
+/// The decision on one relation. The intervals are printed only on demand
+/// ([`CheckOutcome::shown`], [`CheckOutcome::message`]): most checks hold and
+/// are never shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckOutcome {
     pub verdict: Verdict,
@@ -97,6 +106,8 @@ pub struct CheckOutcome {
     pub left: Option<Side>,
     pub right: Option<Side>,
     pub problems: Vec<NumericProblem>,
+    /// How each side's values are printed.
+    styles: Option<(DisplayStyle, DisplayStyle)>,
 }
 
 impl CheckOutcome {
@@ -108,7 +119,25 @@ impl CheckOutcome {
             left: None,
             right: None,
             problems,
+            styles: None,
         }
+    }
+
+    /// Both sides' intervals under `reading` as printed, with enough digits
+    /// that the printed intervals relate as the exact ones do.
+    pub fn displays(&self, reading: Reading) -> Option<(String, String)> {
+        let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        Some(format_pair(
+            &left.interval(reading).to_big(),
+            &right.interval(reading).to_big(),
+            self.op,
+            self.styles.as_ref()?,
+        ))
+    }
+
+    /// Both sides as printed under the deciding reading.
+    pub fn shown(&self) -> Option<(String, String)> {
+        self.displays(self.reading?)
     }
 
     /// For a failing check, the intervals under the deciding reading:
@@ -123,14 +152,15 @@ impl CheckOutcome {
             return None;
         }
         let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        let (left_display, right_display) = self.shown()?;
         let mut message = format!(
             "{} {} {} but {} {} {}",
             left.text,
             verb(left),
-            left.display,
+            left_display,
             right.text,
             verb(right),
-            right.display
+            right_display
         );
         if self.op != RelOp::Eq {
             message.push_str(&format!(", so `{}` cannot hold", self.op.symbol()));
@@ -144,14 +174,15 @@ impl CheckOutcome {
             return None;
         }
         let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        let (left_display, right_display) = self.displays(Reading::Coarse)?;
         Some(format!(
             "it holds only if trailing zeros are rounding (coarse reading: {} {} {}, {} {} {}); state the figures with the digits they have",
             left.text,
             verb(left),
-            left.coarse_display,
+            left_display,
             right.text,
             verb(right),
-            right.coarse_display
+            right_display
         ))
     }
 }
@@ -196,46 +227,20 @@ pub fn evaluate_relation<'q>(
     problems.extend(mixed_dates(&used, relation));
 
     let styles = DisplayStyle::for_pair(&strict_left, &strict_right);
-    let coarse_text = format_pair(&coarse_left.interval, &coarse_right.interval, op, &styles);
-    let strict_text = format_pair(&strict_left.interval, &strict_right.interval, op, &styles);
-    let side = |expr: &Expr,
-                coarse: &Amount,
-                strict: &Amount,
-                coarse_display: String,
-                strict_display: String| {
-        let (interval, display) = match reading {
-            Reading::Coarse => (coarse.interval.clone(), coarse_display.clone()),
-            Reading::Strict => (strict.interval.clone(), strict_display.clone()),
-        };
+    let side = |expr: &Expr, coarse: Amount, strict: &Amount| {
         let single = single_value(expr, lookup);
         Side {
             text: single
                 .as_ref()
                 .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
             name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
-            stated: single_value(expr, lookup).is_some(),
-            interval,
-            display,
-            coarse: coarse.interval.clone(),
-            coarse_display,
+            stated: single.is_some(),
+            coarse: coarse.interval,
             strict: strict.interval.clone(),
-            strict_display,
         }
     };
-    let left = side(
-        &relation.lhs,
-        &coarse_left,
-        &strict_left,
-        coarse_text.0,
-        strict_text.0,
-    );
-    let right = side(
-        &relation.rhs,
-        &coarse_right,
-        &strict_right,
-        coarse_text.1,
-        strict_text.1,
-    );
+    let left = side(&relation.lhs, coarse_left, &strict_left);
+    let right = side(&relation.rhs, coarse_right, &strict_right);
 
     if verdict == Verdict::Holds && op == RelOp::Eq {
         problems.extend(overstated_precision(
@@ -254,6 +259,7 @@ pub fn evaluate_relation<'q>(
         left: Some(left),
         right: Some(right),
         problems,
+        styles: Some(styles),
     }
 }
 
@@ -302,14 +308,14 @@ pub fn evaluate_same_as(
 
 /// The quantity reference (if any) and the value of a side that is a single
 /// stated value, looking through parentheses.
-fn single_value<'e, 'q>(
+fn single_value<'e, 'q: 'e>(
     expr: &'e Expr,
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
-) -> Option<(Option<&'e Ident>, Value)> {
+) -> Option<(Option<&'e Ident>, &'e Value)> {
     match &expr.kind {
         ExprKind::Paren(inner) => single_value(inner, lookup),
-        ExprKind::Literal(value) => Some((None, value.clone())),
-        ExprKind::Ref(ident) => lookup(&ident.name).map(|info| (Some(ident), info.value.clone())),
+        ExprKind::Literal(value) => Some((None, value)),
+        ExprKind::Ref(ident) => lookup(&ident.name).map(|info| (Some(ident), info.value)),
         _ => None,
     }
 }
@@ -340,12 +346,13 @@ fn overstated_precision<'q>(
                 return None;
             }
             let (_, value) = single_value(stated, lookup)?;
-            let quantum = stated_quantum(&value)?;
+            let quantum = stated_quantum(value)?;
             let width = computed_amount.interval.width()?;
-            if quantum.clone() * BigRational::from_integer(10.into()) >= width {
+            if quantum.times(&Rational::integer(10)) >= width {
                 return None;
             }
-            let text = value_text(&value);
+            let (quantum, width) = (quantum.to_big(), width.to_big());
+            let text = value_text(value);
             Some(NumericProblem {
                 rule: "overstated-precision",
                 span: stated.span,

@@ -7,6 +7,7 @@
 //! `[2015-10-01 - 2000-07-31, 2015-10-31 - 2000-07-01]`, in days.
 
 use super::interval::Interval;
+use super::rational::Rational;
 use crate::ast::DateLit;
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -83,22 +84,19 @@ pub fn date_span(date: &DateLit) -> Option<(i64, i64)> {
 }
 
 /// The closed interval of day numbers a literal names.
-pub fn date_interval(date: &DateLit) -> Option<Interval> {
+pub fn date_interval(date: &DateLit) -> Option<Interval<Rational>> {
     let (first, last) = date_span(date)?;
     Some(Interval::closed(
-        BigRational::from_integer(BigInt::from(first)),
-        BigRational::from_integer(BigInt::from(last)),
+        Rational::integer(first),
+        Rational::integer(last),
     ))
 }
 
 /// The year `YYYY` as an interval of days.
-pub fn year_interval(year: i64) -> Interval {
+pub fn year_interval(year: i64) -> Interval<Rational> {
     let first = day_number(year, 1, 1);
     let last = day_number(year, 12, 31);
-    Interval::closed(
-        BigRational::from_integer(BigInt::from(first)),
-        BigRational::from_integer(BigInt::from(last)),
-    )
+    Interval::closed(Rational::integer(first), Rational::integer(last))
 }
 
 /// `YYYY-MM-DD` for a whole day number, `YYYY-MM-DD+F` (F days, a fraction)

@@ -15,9 +15,10 @@
 
 use super::check::NumericProblem;
 use super::format::{DisplayStyle, format_interval};
-use super::interval::Interval;
+use super::interval::{Exact, Interval};
+use super::rational::Rational;
 use super::units::{Dimension, PercentKind};
-use super::value::{Amount, AmountKind, value_amount, value_text};
+use super::value::{Amount, AmountKind, ValueError, value_amount, value_text};
 use super::{NumberSettings, Reading};
 use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Relation, Value};
 use crate::syntax::span::Span;
@@ -34,6 +35,32 @@ pub struct QuantityInfo<'a> {
     pub value: &'a Value,
     /// The `as-of` date, if any.
     pub as_of: Option<DateLit>,
+    /// The value's amounts, when the caller evaluated them ahead (once per
+    /// quantity rather than once per check that names it).
+    pub amounts: Option<&'a StatedAmounts>,
+}
+
+/// A stated value under both readings.
+#[derive(Debug, Clone)]
+pub struct StatedAmounts {
+    pub coarse: Result<Amount, ValueError>,
+    pub strict: Result<Amount, ValueError>,
+}
+
+impl StatedAmounts {
+    pub fn of(value: &Value, settings: &NumberSettings) -> StatedAmounts {
+        StatedAmounts {
+            coarse: value_amount(value, Reading::Coarse, settings),
+            strict: value_amount(value, Reading::Strict, settings),
+        }
+    }
+
+    fn get(&self, reading: Reading) -> &Result<Amount, ValueError> {
+        match reading {
+            Reading::Coarse => &self.coarse,
+            Reading::Strict => &self.strict,
+        }
+    }
 }
 
 /// Why evaluation stopped without an amount.
@@ -123,11 +150,17 @@ impl<'l, 'q> Evaluator<'l, 'q> {
                     as_of: info.as_of,
                     span: ident.span,
                 });
-                self.value(info.value)
+                match info.amounts {
+                    Some(amounts) => amounts
+                        .get(self.reading)
+                        .clone()
+                        .map_err(|_| Stop::NotEvaluated),
+                    None => self.value(info.value),
+                }
             }
             ExprKind::Paren(inner) => self.expr(inner),
             ExprKind::Neg(inner) => {
-                let amount = self.expr(inner)?.as_number();
+                let amount = self.expr(inner)?.into_number();
                 if amount.is_date() {
                     let message = "a date cannot be negated".to_string();
                     return Err(self.mismatch(expr.span, message, &amount, &amount));
@@ -158,10 +191,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
     /// extreme values (`1e1000 * 1e1000 * ...`) would otherwise take minutes
     /// of big-number arithmetic for no meaningful answer.
     fn within_size(&mut self, amount: Amount, expr: &Expr) -> Result<Amount, Stop> {
-        let bits = |b: &super::interval::Bound| {
-            b.value()
-                .map_or(0, |v| v.numer().bits().max(v.denom().bits()))
-        };
+        let bits = |b: &super::interval::Bound<Rational>| b.value().map_or(0, Rational::bits);
         let size = bits(amount.interval.lo()).max(bits(amount.interval.hi()));
         if size <= MAX_BITS {
             return Ok(amount);
@@ -193,7 +223,9 @@ impl<'l, 'q> Evaluator<'l, 'q> {
         let (left, right) = resolve_years(left, right);
         let subtract = op == BinOp::Sub;
         let symbol = op.symbol();
-        let combine = |a: &Interval, b: &Interval| if subtract { a.sub(b) } else { a.add(b) };
+        let combine = |a: &Interval<Rational>, b: &Interval<Rational>| {
+            if subtract { a.sub(b) } else { a.add(b) }
+        };
         match (left.is_date(), right.is_date()) {
             (true, true) if subtract => Ok(Amount::number(
                 left.interval.sub(&right.interval),
@@ -253,7 +285,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
         span: Span,
         divisor: &Expr,
     ) -> Result<Amount, Stop> {
-        let (left, right) = (left.as_number(), right.as_number());
+        let (left, right) = (left.into_number(), right.into_number());
         if left.is_date() || right.is_date() {
             let message = format!(
                 "`{}` cannot take a date; subtract dates for a duration first",
@@ -300,7 +332,10 @@ impl<'l, 'q> Evaluator<'l, 'q> {
                 Err(_) if self.reading == Reading::Coarse => Interval::whole(),
                 Err(_) => {
                     let text = expr_text(self.source, divisor);
-                    let shown = format_interval(&right.interval, &DisplayStyle::of_amount(&right));
+                    let shown = format_interval(
+                        &right.interval.convert(Rational::to_big),
+                        &DisplayStyle::of_amount(&right),
+                    );
                     self.problems.push(NumericProblem {
                         rule: "undefined-arithmetic",
                         span: divisor.span,
@@ -328,7 +363,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
         let Some((first, _)) = rest.next() else {
             return match func {
                 Func::Sum => Ok(Amount::number(
-                    Interval::point(num_rational::BigRational::from_integer(0.into())),
+                    Interval::point(Rational::zero()),
                     Dimension::dimensionless(),
                     PercentKind::None,
                 )),
@@ -395,9 +430,9 @@ impl<'l, 'q> Evaluator<'l, 'q> {
 /// Reads a year-or-number as a year next to a date, as a number otherwise.
 fn resolve_years(left: Amount, right: Amount) -> (Amount, Amount) {
     match (left.is_date(), right.is_date()) {
-        (true, false) => (left, right.as_date()),
-        (false, true) => (left.as_date(), right),
-        _ => (left.as_number(), right.as_number()),
+        (true, false) => (left, right.into_date()),
+        (false, true) => (left.into_date(), right),
+        _ => (left.into_number(), right.into_number()),
     }
 }
 

@@ -1,5 +1,10 @@
 //! Intervals of exact rationals with closed, open or infinite ends, and the
 //! interval arithmetic of spec section 5.
+//!
+//! The arithmetic is written once for any exact number type ([`Exact`]): the
+//! checker runs it on [`Rational`](super::rational::Rational), which stays in
+//! machine integers while values fit, and the default [`BigRational`] is the
+//! plain big-number reference the fast one is tested against.
 
 use crate::ast::RelOp;
 use num_rational::BigRational;
@@ -7,17 +12,57 @@ use num_traits::{One, Signed, Zero};
 use std::cmp::Ordering;
 use std::fmt;
 
+/// The exact field operations interval arithmetic needs.
+pub trait Exact: Clone + Ord + fmt::Debug + fmt::Display {
+    fn zero() -> Self;
+    fn is_zero(&self) -> bool;
+    fn is_negative(&self) -> bool;
+    fn plus(&self, other: &Self) -> Self;
+    fn minus(&self, other: &Self) -> Self;
+    fn times(&self, other: &Self) -> Self;
+    fn negated(&self) -> Self;
+    /// `1 / self`; `None` for zero.
+    fn reciprocal(&self) -> Option<Self>;
+}
+
+impl Exact for BigRational {
+    fn zero() -> Self {
+        Zero::zero()
+    }
+    fn is_zero(&self) -> bool {
+        Zero::is_zero(self)
+    }
+    fn is_negative(&self) -> bool {
+        Signed::is_negative(self)
+    }
+    fn plus(&self, other: &Self) -> Self {
+        self + other
+    }
+    fn minus(&self, other: &Self) -> Self {
+        self - other
+    }
+    fn times(&self, other: &Self) -> Self {
+        self * other
+    }
+    fn negated(&self) -> Self {
+        -self
+    }
+    fn reciprocal(&self) -> Option<Self> {
+        (!Zero::is_zero(self)).then(|| BigRational::one() / self)
+    }
+}
+
 /// One end of an interval. `Unbounded` is `-inf` at the lower end and `+inf`
 /// at the upper end.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Bound {
+pub enum Bound<N = BigRational> {
     Unbounded,
-    Closed(BigRational),
-    Open(BigRational),
+    Closed(N),
+    Open(N),
 }
 
-impl Bound {
-    pub fn value(&self) -> Option<&BigRational> {
+impl<N: Exact> Bound<N> {
+    pub fn value(&self) -> Option<&N> {
         match self {
             Bound::Unbounded => None,
             Bound::Closed(v) | Bound::Open(v) => Some(v),
@@ -28,7 +73,8 @@ impl Bound {
         matches!(self, Bound::Closed(_))
     }
 
-    fn map(&self, f: impl FnOnce(&BigRational) -> BigRational) -> Bound {
+    /// The same kind of end at `f(value)`.
+    pub fn map<M>(&self, f: impl FnOnce(&N) -> M) -> Bound<M> {
         match self {
             Bound::Unbounded => Bound::Unbounded,
             Bound::Closed(v) => Bound::Closed(f(v)),
@@ -43,14 +89,14 @@ pub struct DivisorContainsZero;
 
 /// A non-empty set of reals `lo .. hi`; every constructor keeps it non-empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Interval {
-    lo: Bound,
-    hi: Bound,
+pub struct Interval<N = BigRational> {
+    lo: Bound<N>,
+    hi: Bound<N>,
 }
 
-impl Interval {
+impl<N: Exact> Interval<N> {
     /// The interval between two ends, or `None` when it would be empty.
-    pub fn new(lo: Bound, hi: Bound) -> Option<Interval> {
+    pub fn new(lo: Bound<N>, hi: Bound<N>) -> Option<Interval<N>> {
         match (lo.value(), hi.value()) {
             (Some(l), Some(h)) => match l.cmp(h) {
                 Ordering::Greater => None,
@@ -61,7 +107,7 @@ impl Interval {
         }
     }
 
-    pub fn point(value: BigRational) -> Interval {
+    pub fn point(value: N) -> Interval<N> {
         Interval {
             lo: Bound::Closed(value.clone()),
             hi: Bound::Closed(value),
@@ -69,7 +115,7 @@ impl Interval {
     }
 
     /// `[min(a, b), max(a, b)]`: the order of the arguments does not matter.
-    pub fn closed(a: BigRational, b: BigRational) -> Interval {
+    pub fn closed(a: N, b: N) -> Interval<N> {
         if a <= b {
             Interval {
                 lo: Bound::Closed(a),
@@ -84,7 +130,7 @@ impl Interval {
     }
 
     /// `(-inf, +inf)`.
-    pub fn whole() -> Interval {
+    pub fn whole() -> Interval<N> {
         Interval {
             lo: Bound::Unbounded,
             hi: Bound::Unbounded,
@@ -92,7 +138,7 @@ impl Interval {
     }
 
     /// `(v, +inf)` or `[v, +inf)`.
-    pub fn above(value: BigRational, closed: bool) -> Interval {
+    pub fn above(value: N, closed: bool) -> Interval<N> {
         let lo = if closed {
             Bound::Closed(value)
         } else {
@@ -105,7 +151,7 @@ impl Interval {
     }
 
     /// `(-inf, v)` or `(-inf, v]`.
-    pub fn below(value: BigRational, closed: bool) -> Interval {
+    pub fn below(value: N, closed: bool) -> Interval<N> {
         let hi = if closed {
             Bound::Closed(value)
         } else {
@@ -117,16 +163,25 @@ impl Interval {
         }
     }
 
-    pub fn lo(&self) -> &Bound {
+    pub fn lo(&self) -> &Bound<N> {
         &self.lo
     }
 
-    pub fn hi(&self) -> &Bound {
+    pub fn hi(&self) -> &Bound<N> {
         &self.hi
     }
 
+    /// The same interval with its ends in another number type; `f` must keep
+    /// the value (it converts, it does not compute).
+    pub fn convert<M: Exact>(&self, f: impl Fn(&N) -> M) -> Interval<M> {
+        Interval {
+            lo: self.lo.map(&f),
+            hi: self.hi.map(&f),
+        }
+    }
+
     /// The single value of a degenerate interval `[v, v]`.
-    pub fn as_point(&self) -> Option<&BigRational> {
+    pub fn as_point(&self) -> Option<&N> {
         match (&self.lo, &self.hi) {
             (Bound::Closed(l), Bound::Closed(h)) if l == h => Some(l),
             _ => None,
@@ -134,11 +189,11 @@ impl Interval {
     }
 
     /// `hi - lo`, or `None` for an unbounded interval.
-    pub fn width(&self) -> Option<BigRational> {
-        Some(self.hi.value()? - self.lo.value()?)
+    pub fn width(&self) -> Option<N> {
+        Some(self.hi.value()?.minus(self.lo.value()?))
     }
 
-    pub fn contains(&self, x: &BigRational) -> bool {
+    pub fn contains(&self, x: &N) -> bool {
         let above_lo = match &self.lo {
             Bound::Unbounded => true,
             Bound::Closed(l) => l <= x,
@@ -153,17 +208,17 @@ impl Interval {
     }
 
     pub fn contains_zero(&self) -> bool {
-        self.contains(&BigRational::zero())
+        self.contains(&N::zero())
     }
 
     /// Whether every value of `self` lies in `other`.
-    pub fn is_subset_of(&self, other: &Interval) -> bool {
+    pub fn is_subset_of(&self, other: &Interval<N>) -> bool {
         compare_lower(&other.lo, &self.lo) != Ordering::Greater
             && compare_upper(&self.hi, &other.hi) != Ordering::Greater
     }
 
     /// `[a,b] + [c,d] = [a+c, b+d]`.
-    pub fn add(&self, other: &Interval) -> Interval {
+    pub fn add(&self, other: &Interval<N>) -> Interval<N> {
         Interval {
             lo: add_bounds(&self.lo, &other.lo),
             hi: add_bounds(&self.hi, &other.hi),
@@ -171,42 +226,49 @@ impl Interval {
     }
 
     /// `[a,b] - [c,d] = [a-d, b-c]`.
-    pub fn sub(&self, other: &Interval) -> Interval {
-        self.add(&other.neg())
+    pub fn sub(&self, other: &Interval<N>) -> Interval<N> {
+        Interval {
+            lo: sub_bounds(&self.lo, &other.hi),
+            hi: sub_bounds(&self.hi, &other.lo),
+        }
     }
 
-    pub fn neg(&self) -> Interval {
+    pub fn neg(&self) -> Interval<N> {
         Interval {
-            lo: self.hi.map(|v| -v),
-            hi: self.lo.map(|v| -v),
+            lo: self.hi.map(N::negated),
+            hi: self.lo.map(N::negated),
         }
     }
 
     /// The extremes of the four end products; `0 * inf` counts as 0, which is
     /// a limit point of the product set whenever it arises.
-    pub fn mul(&self, other: &Interval) -> Interval {
-        let a = [Extended::lower(&self.lo), Extended::upper(&self.hi)];
-        let b = [Extended::lower(&other.lo), Extended::upper(&other.hi)];
-        let products: Vec<Extended> = a
-            .iter()
-            .flat_map(|x| b.iter().map(move |y| x.mul(y)))
-            .collect();
-        let lo = products
-            .iter()
-            .cloned()
-            .reduce(|m, p| if p.below_as_lower(&m) { p } else { m })
-            .map_or(Bound::Unbounded, Extended::into_lower);
-        let hi = products
-            .iter()
-            .cloned()
-            .reduce(|m, p| if p.above_as_upper(&m) { p } else { m })
-            .map_or(Bound::Unbounded, Extended::into_upper);
+    pub fn mul(&self, other: &Interval<N>) -> Interval<N> {
+        let (a_lo, a_hi) = (Extended::lower(&self.lo), Extended::upper(&self.hi));
+        let (b_lo, b_hi) = (Extended::lower(&other.lo), Extended::upper(&other.hi));
+        let products = [
+            a_lo.mul(&b_lo),
+            a_lo.mul(&b_hi),
+            a_hi.mul(&b_lo),
+            a_hi.mul(&b_hi),
+        ];
+        // Ties keep the earlier product, as a left-to-right scan would.
+        let (mut lowest, mut highest) = (0, 0);
+        for (i, p) in products.iter().enumerate().skip(1) {
+            if p.below_as_lower(&products[lowest]) {
+                lowest = i;
+            }
+            if p.above_as_upper(&products[highest]) {
+                highest = i;
+            }
+        }
+        let lo = products[lowest].clone().into_lower();
+        let hi = products[highest].clone().into_upper();
         Interval { lo, hi }
     }
 
     /// `{1/x : x in self}`; an error when `self` contains zero. An open zero
     /// end is allowed and gives an infinite end.
-    pub fn recip(&self) -> Result<Interval, DivisorContainsZero> {
+    pub fn recip(&self) -> Result<Interval<N>, DivisorContainsZero> {
         if self.contains_zero() {
             return Err(DivisorContainsZero);
         }
@@ -216,17 +278,17 @@ impl Interval {
         })
     }
 
-    pub fn div(&self, divisor: &Interval) -> Result<Interval, DivisorContainsZero> {
+    pub fn div(&self, divisor: &Interval<N>) -> Result<Interval<N>, DivisorContainsZero> {
         Ok(self.mul(&divisor.recip()?))
     }
 
     /// Multiplies by a constant factor.
-    pub fn scale(&self, factor: &BigRational) -> Interval {
+    pub fn scale(&self, factor: &N) -> Interval<N> {
         self.mul(&Interval::point(factor.clone()))
     }
 
     /// `{min(x, y)}`.
-    pub fn min(&self, other: &Interval) -> Interval {
+    pub fn min(&self, other: &Interval<N>) -> Interval<N> {
         Interval {
             lo: pick(&self.lo, &other.lo, |a, b| {
                 compare_lower(a, b) != Ordering::Greater
@@ -238,7 +300,7 @@ impl Interval {
     }
 
     /// `{max(x, y)}`.
-    pub fn max(&self, other: &Interval) -> Interval {
+    pub fn max(&self, other: &Interval<N>) -> Interval<N> {
         Interval {
             lo: pick(&self.lo, &other.lo, |a, b| {
                 compare_lower(a, b) != Ordering::Less
@@ -250,13 +312,16 @@ impl Interval {
     }
 
     /// The sum of all; `[0, 0]` for none.
-    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Interval {
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval<N>>) -> Interval<N>
+    where
+        N: 'a,
+    {
         items
             .into_iter()
-            .fold(Interval::point(BigRational::zero()), |acc, x| acc.add(x))
+            .fold(Interval::point(N::zero()), |acc, x| acc.add(x))
     }
 
-    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+    pub fn intersect(&self, other: &Interval<N>) -> Option<Interval<N>> {
         Interval::new(
             pick(&self.lo, &other.lo, |a, b| {
                 compare_lower(a, b) != Ordering::Less
@@ -267,12 +332,35 @@ impl Interval {
         )
     }
 
+    /// Whether the intervals share a value; [`Interval::intersect`] without
+    /// building the intersection.
+    pub fn meets(&self, other: &Interval<N>) -> bool {
+        let lo = if compare_lower(&self.lo, &other.lo) != Ordering::Less {
+            &self.lo
+        } else {
+            &other.lo
+        };
+        let hi = if compare_upper(&self.hi, &other.hi) != Ordering::Greater {
+            &self.hi
+        } else {
+            &other.hi
+        };
+        match (lo.value(), hi.value()) {
+            (Some(l), Some(h)) => match l.cmp(h) {
+                Ordering::Greater => false,
+                Ordering::Equal => lo.is_closed() && hi.is_closed(),
+                Ordering::Less => true,
+            },
+            _ => true,
+        }
+    }
+
     /// Spec section 5: `=` when the intervals intersect; `!=` unless both are
     /// the same single point; the orderings when some pair of values satisfies
     /// them.
-    pub fn relate(&self, op: RelOp, other: &Interval) -> bool {
+    pub fn relate(&self, op: RelOp, other: &Interval<N>) -> bool {
         match op {
-            RelOp::Eq => self.intersect(other).is_some(),
+            RelOp::Eq => self.meets(other),
             RelOp::Ne => match (self.as_point(), other.as_point()) {
                 (Some(a), Some(b)) => a != b,
                 _ => true,
@@ -286,7 +374,7 @@ impl Interval {
 }
 
 /// Whether some `x` in `a` and `y` in `b` have `x < y` (or `x <= y`).
-fn some_pair_below(a: &Interval, b: &Interval, or_equal: bool) -> bool {
+fn some_pair_below<N: Exact>(a: &Interval<N>, b: &Interval<N>, or_equal: bool) -> bool {
     match (&a.lo, &b.hi) {
         (Bound::Unbounded, _) | (_, Bound::Unbounded) => true,
         (lo, hi) => match (lo.value(), hi.value()) {
@@ -296,13 +384,17 @@ fn some_pair_below(a: &Interval, b: &Interval, or_equal: bool) -> bool {
     }
 }
 
-fn pick(a: &Bound, b: &Bound, prefer_a: impl Fn(&Bound, &Bound) -> bool) -> Bound {
+fn pick<N: Exact>(
+    a: &Bound<N>,
+    b: &Bound<N>,
+    prefer_a: impl Fn(&Bound<N>, &Bound<N>) -> bool,
+) -> Bound<N> {
     if prefer_a(a, b) { a.clone() } else { b.clone() }
 }
 
 /// Orders lower ends by where the interval starts: `-inf` first, and at one
 /// value a closed end before an open one.
-fn compare_lower(a: &Bound, b: &Bound) -> Ordering {
+fn compare_lower<N: Exact>(a: &Bound<N>, b: &Bound<N>) -> Ordering {
     match (a, b) {
         (Bound::Unbounded, Bound::Unbounded) => Ordering::Equal,
         (Bound::Unbounded, _) => Ordering::Less,
@@ -313,7 +405,7 @@ fn compare_lower(a: &Bound, b: &Bound) -> Ordering {
 
 /// Orders upper ends by where the interval stops: `+inf` last, and at one
 /// value an open end before a closed one.
-fn compare_upper(a: &Bound, b: &Bound) -> Ordering {
+fn compare_upper<N: Exact>(a: &Bound<N>, b: &Bound<N>) -> Ordering {
     match (a, b) {
         (Bound::Unbounded, Bound::Unbounded) => Ordering::Equal,
         (Bound::Unbounded, _) => Ordering::Greater,
@@ -322,7 +414,7 @@ fn compare_upper(a: &Bound, b: &Bound) -> Ordering {
     }
 }
 
-fn compare_finite(a: &Bound, b: &Bound, closed_first: bool) -> Ordering {
+fn compare_finite<N: Exact>(a: &Bound<N>, b: &Bound<N>, closed_first: bool) -> Ordering {
     let (Some(x), Some(y)) = (a.value(), b.value()) else {
         return Ordering::Equal;
     };
@@ -335,12 +427,21 @@ fn compare_finite(a: &Bound, b: &Bound, closed_first: bool) -> Ordering {
     })
 }
 
-fn add_bounds(a: &Bound, b: &Bound) -> Bound {
+fn add_bounds<N: Exact>(a: &Bound<N>, b: &Bound<N>) -> Bound<N> {
+    combine_bounds(a, b, N::plus)
+}
+
+fn sub_bounds<N: Exact>(a: &Bound<N>, b: &Bound<N>) -> Bound<N> {
+    combine_bounds(a, b, N::minus)
+}
+
+/// An end of a sum or difference: closed only when both ends are.
+fn combine_bounds<N: Exact>(a: &Bound<N>, b: &Bound<N>, op: impl Fn(&N, &N) -> N) -> Bound<N> {
     match (a, b) {
-        (Bound::Closed(x), Bound::Closed(y)) => Bound::Closed(x + y),
+        (Bound::Closed(x), Bound::Closed(y)) => Bound::Closed(op(x, y)),
         (Bound::Unbounded, _) | (_, Bound::Unbounded) => Bound::Unbounded,
         (x, y) => match (x.value(), y.value()) {
-            (Some(x), Some(y)) => Bound::Open(x + y),
+            (Some(x), Some(y)) => Bound::Open(op(x, y)),
             _ => Bound::Unbounded,
         },
     }
@@ -348,41 +449,43 @@ fn add_bounds(a: &Bound, b: &Bound) -> Bound {
 
 /// `1/end`, for an interval that does not contain zero: an infinite end gives
 /// an open zero, an open zero end gives an infinite end.
-fn recip_bound(end: &Bound) -> Bound {
+fn recip_bound<N: Exact>(end: &Bound<N>) -> Bound<N> {
     match end {
-        Bound::Unbounded => Bound::Open(BigRational::zero()),
-        Bound::Open(v) if v.is_zero() => Bound::Unbounded,
-        // A closed zero end means the interval contains zero; recip() has
-        // already refused it, so this arm is unreachable in practice.
-        Bound::Closed(v) if v.is_zero() => Bound::Unbounded,
-        other => other.map(|v| BigRational::one() / v),
+        Bound::Unbounded => Bound::Open(N::zero()),
+        // A zero end is open here: recip() has refused intervals containing
+        // zero, so a closed zero end does not reach this point.
+        Bound::Closed(v) | Bound::Open(v) => match v.reciprocal() {
+            Some(r) if end.is_closed() => Bound::Closed(r),
+            Some(r) => Bound::Open(r),
+            None => Bound::Unbounded,
+        },
     }
 }
 
 /// An end on the extended real line, for products.
 #[derive(Debug, Clone)]
-enum Extended {
+enum Extended<N> {
     NegInf,
-    Finite { value: BigRational, closed: bool },
+    Finite { value: N, closed: bool },
     PosInf,
 }
 
-impl Extended {
-    fn lower(bound: &Bound) -> Extended {
+impl<N: Exact> Extended<N> {
+    fn lower(bound: &Bound<N>) -> Extended<N> {
         match bound {
             Bound::Unbounded => Extended::NegInf,
             b => Extended::finite(b),
         }
     }
 
-    fn upper(bound: &Bound) -> Extended {
+    fn upper(bound: &Bound<N>) -> Extended<N> {
         match bound {
             Bound::Unbounded => Extended::PosInf,
             b => Extended::finite(b),
         }
     }
 
-    fn finite(bound: &Bound) -> Extended {
+    fn finite(bound: &Bound<N>) -> Extended<N> {
         match bound.value() {
             Some(v) => Extended::Finite {
                 value: v.clone(),
@@ -396,11 +499,13 @@ impl Extended {
         match self {
             Extended::NegInf => Ordering::Less,
             Extended::PosInf => Ordering::Greater,
-            Extended::Finite { value, .. } => value.cmp(&BigRational::zero()),
+            Extended::Finite { value, .. } if value.is_zero() => Ordering::Equal,
+            Extended::Finite { value, .. } if value.is_negative() => Ordering::Less,
+            Extended::Finite { .. } => Ordering::Greater,
         }
     }
 
-    fn infinity(sign: Ordering) -> Extended {
+    fn infinity(sign: Ordering) -> Extended<N> {
         if sign == Ordering::Less {
             Extended::NegInf
         } else {
@@ -410,7 +515,7 @@ impl Extended {
 
     /// The product of two ends. A closed zero end makes the product 0 attained
     /// whatever the other end is, since that zero is a member of its interval.
-    fn mul(&self, other: &Extended) -> Extended {
+    fn mul(&self, other: &Extended<N>) -> Extended<N> {
         match (self, other) {
             (
                 Extended::Finite {
@@ -429,7 +534,7 @@ impl Extended {
                     (false, false) => false,
                 };
                 Extended::Finite {
-                    value: x * y,
+                    value: x.times(y),
                     closed,
                 }
             }
@@ -437,7 +542,7 @@ impl Extended {
             | (infinite, Extended::Finite { value, closed }) => {
                 if value.is_zero() {
                     Extended::Finite {
-                        value: BigRational::zero(),
+                        value: N::zero(),
                         closed: *closed,
                     }
                 } else {
@@ -460,7 +565,7 @@ impl Extended {
         }
     }
 
-    fn cmp_value(&self, other: &Extended) -> Ordering {
+    fn cmp_value(&self, other: &Extended<N>) -> Ordering {
         match (self, other) {
             (Extended::NegInf, Extended::NegInf) | (Extended::PosInf, Extended::PosInf) => {
                 Ordering::Equal
@@ -477,7 +582,7 @@ impl Extended {
 
     /// Whether `self` is a smaller lower end than `other` (ties: closed wins,
     /// since an attained value is attained).
-    fn below_as_lower(&self, other: &Extended) -> bool {
+    fn below_as_lower(&self, other: &Extended<N>) -> bool {
         match self.cmp_value(other) {
             Ordering::Less => true,
             Ordering::Equal => self.is_closed() && !other.is_closed(),
@@ -485,7 +590,7 @@ impl Extended {
         }
     }
 
-    fn above_as_upper(&self, other: &Extended) -> bool {
+    fn above_as_upper(&self, other: &Extended<N>) -> bool {
         match self.cmp_value(other) {
             Ordering::Greater => true,
             Ordering::Equal => self.is_closed() && !other.is_closed(),
@@ -493,7 +598,7 @@ impl Extended {
         }
     }
 
-    fn into_lower(self) -> Bound {
+    fn into_lower(self) -> Bound<N> {
         match self {
             Extended::Finite {
                 value,
@@ -509,12 +614,12 @@ impl Extended {
         }
     }
 
-    fn into_upper(self) -> Bound {
+    fn into_upper(self) -> Bound<N> {
         self.into_lower()
     }
 }
 
-impl fmt::Display for Interval {
+impl<N: Exact> fmt::Display for Interval<N> {
     /// Exact text, for debugging and tests: `[1/2, +inf)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.lo {

@@ -15,6 +15,7 @@ pub mod decimal;
 pub mod eval;
 pub mod format;
 pub mod interval;
+pub mod rational;
 #[doc(hidden)]
 pub mod testing;
 pub mod units;
@@ -27,7 +28,8 @@ pub use check::{
     CheckOutcome, NamedQuantity, NumericProblem, Side, Verdict, evaluate_relation, evaluate_same_as,
 };
 pub use eval::QuantityInfo;
-pub use interval::{Bound, DivisorContainsZero, Interval};
+pub use interval::{Bound, DivisorContainsZero, Exact, Interval};
+pub use rational::Rational;
 pub use value::value_display;
 
 use decimal::ratio;

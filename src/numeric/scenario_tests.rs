@@ -36,6 +36,7 @@ impl Workspace {
             self.quantities.get(n).map(|(value, as_of)| QuantityInfo {
                 value,
                 as_of: *as_of,
+                amounts: None,
             })
         };
         evaluate_relation(relation, "", &lookup, &NumberSettings::default())
@@ -66,7 +67,9 @@ fn interval_of(text: &str, reading: Reading) -> Interval {
     let Value::Number(number) = value(text) else {
         panic!("not a number: {text}")
     };
-    number_interval(&number, reading, &NumberSettings::default()).unwrap()
+    number_interval(&number, reading, &NumberSettings::default())
+        .unwrap()
+        .to_big()
 }
 
 fn closed(lo: BigRational, hi: BigRational) -> Interval {
@@ -86,11 +89,15 @@ fn essay_figures_are_consistent() {
     let outcome = essay("670 million users").check(&share_check());
     assert_eq!(outcome.verdict, Verdict::Holds);
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
-    let right = outcome.right.unwrap();
+    let right = outcome.right.as_ref().unwrap();
     // Strict share [949/3366.5, 951/3365.5].
-    assert_eq!(right.strict, closed(ratio(9490, 33665), ratio(9510, 33655)));
-    assert_eq!(right.strict_display, "[28.189 %, 28.258 %]");
-    assert_eq!(outcome.left.unwrap().strict_display, "[28.215 %, 28.225 %]");
+    assert_eq!(
+        right.strict.to_big(),
+        closed(ratio(9490, 33665), ratio(9510, 33655))
+    );
+    let (left_display, right_display) = outcome.displays(Reading::Strict).unwrap();
+    assert_eq!(right_display, "[28.189 %, 28.258 %]");
+    assert_eq!(left_display, "[28.215 %, 28.225 %]");
 }
 
 #[test]
@@ -123,12 +130,21 @@ fn inflated_china_figure_is_a_numeric_inconsistency() {
     assert_eq!(outcome.verdict, Verdict::NumericInconsistency);
     assert_eq!(outcome.reading, Some(Reading::Coarse));
     let right = outcome.right.as_ref().unwrap();
-    assert_eq!(right.strict, closed(ratio(9670, 33665), ratio(9690, 33655)));
+    assert_eq!(
+        right.strict.to_big(),
+        closed(ratio(9670, 33665), ratio(9690, 33655))
+    );
     // `688` has no rounding zeros, so only `280` widens under the coarse
     // reading: [962.5/3366.5, 973.5/3365.5]. (The spec's coarse
     // [28.457 %, 29.060 %] would need 688 to be read as [683, 693].)
-    assert_eq!(right.coarse, closed(ratio(9625, 33665), ratio(9735, 33655)));
-    assert_eq!(right.strict_display, "[28.724 %, 28.793 %]");
+    assert_eq!(
+        right.coarse.to_big(),
+        closed(ratio(9625, 33665), ratio(9735, 33655))
+    );
+    assert_eq!(
+        outcome.displays(Reading::Strict).unwrap().1,
+        "[28.724 %, 28.793 %]"
+    );
     assert_eq!(
         outcome.message().unwrap(),
         "28.22 % stands for [28.215 %, 28.225 %] but (china-users + us-users) / world-users gives [28.590 %, 28.926 %]"
@@ -244,11 +260,15 @@ fn settings_override_hedge_constants() {
         unreachable!()
     };
     assert_eq!(
-        number_interval(&about, Reading::Strict, &settings).unwrap(),
+        number_interval(&about, Reading::Strict, &settings)
+            .unwrap()
+            .to_big(),
         closed(ratio(895, 10), ratio(1105, 10))
     );
     assert_eq!(
-        number_interval(&nearly, Reading::Strict, &settings).unwrap(),
+        number_interval(&nearly, Reading::Strict, &settings)
+            .unwrap()
+            .to_big(),
         closed(ratio(90, 1), ratio(100, 1))
     );
 }
@@ -343,6 +363,7 @@ fn operator_span_is_found_in_the_source() {
         ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
             value,
             as_of: *as_of,
+            amounts: None,
         })
     };
     let outcome = evaluate_relation(&rel, source, &lookup, &NumberSettings::default());
@@ -444,7 +465,7 @@ fn durations_between_dates_compare_with_years() {
     assert_eq!(wrong.verdict, Verdict::NumericInconsistency);
     // [2015-10-01 - 2000-07-31, 2015-10-31 - 2000-07-01] in days.
     assert_eq!(
-        wrong.left.unwrap().coarse,
+        wrong.left.unwrap().coarse.to_big(),
         closed(ratio(5540, 1), ratio(5600, 1))
     );
     let moved = relation(
@@ -474,7 +495,7 @@ fn durations_between_dates_compare_with_years() {
     );
     let outcome = ws.check(&added);
     assert_eq!(outcome.verdict, Verdict::Holds);
-    assert_eq!(outcome.right.unwrap().display, "[2016-01-07, 2016-01-07]");
+    assert_eq!(outcome.shown().unwrap().1, "[2016-01-07, 2016-01-07]");
 }
 
 #[test]
@@ -614,7 +635,11 @@ fn same_as_pairs() {
     let b = value("29 %");
     let quantity = |name, value| NamedQuantity {
         name,
-        info: QuantityInfo { value, as_of: None },
+        info: QuantityInfo {
+            value,
+            as_of: None,
+            amounts: None,
+        },
     };
     let outcome = evaluate_same_as(
         quantity("share", &a),

@@ -2,10 +2,8 @@
 //! dimension (products of base words with integer powers) and, for `%` and
 //! `pp`, a memory of which of the two was written.
 
-use super::decimal::ratio;
-use num_rational::BigRational;
-use num_traits::One;
-use std::collections::BTreeMap;
+use super::interval::Exact;
+use super::rational::Rational;
 use std::fmt;
 
 /// The base dimension of time; every time unit is converted to days.
@@ -62,8 +60,10 @@ impl PercentKind {
 /// case-insensitively; the first spelling seen is kept for messages.
 #[derive(Debug, Clone, Default)]
 pub struct Dimension {
-    /// lower-cased name -> (spelling, power), powers never 0.
-    bases: BTreeMap<String, (String, i32)>,
+    /// (lower-cased name, (spelling, power)), sorted by name, powers never 0.
+    /// A sorted vector rather than a map: dimensions have one or two bases and
+    /// one is kept per stated value.
+    bases: Vec<(String, (String, i32))>,
 }
 
 impl PartialEq for Dimension {
@@ -85,11 +85,17 @@ impl Dimension {
     }
 
     pub fn base(name: &str) -> Dimension {
-        let mut dimension = Dimension::default();
-        dimension
-            .bases
-            .insert(name.to_lowercase(), (name.to_string(), 1));
-        dimension
+        Dimension {
+            bases: vec![(name.to_lowercase(), (name.to_string(), 1))],
+        }
+    }
+
+    /// The spelling and power of the base `key` (lower-cased).
+    fn get(&self, key: &str) -> Option<&(String, i32)> {
+        self.bases
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.bases[i].1)
     }
 
     pub fn time() -> Dimension {
@@ -115,13 +121,21 @@ impl Dimension {
     fn combine(&self, other: &Dimension, sign: i32) -> Dimension {
         let mut result = self.clone();
         for (key, (spelling, power)) in &other.bases {
-            let entry = result
+            let change = power.saturating_mul(sign);
+            match result
                 .bases
-                .entry(key.clone())
-                .or_insert_with(|| (spelling.clone(), 0));
-            entry.1 = entry.1.saturating_add(power.saturating_mul(sign));
+                .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
+            {
+                Ok(i) => {
+                    let entry = &mut result.bases[i].1;
+                    entry.1 = entry.1.saturating_add(change);
+                }
+                Err(i) => result
+                    .bases
+                    .insert(i, (key.clone(), (spelling.clone(), change))),
+            }
         }
-        result.bases.retain(|_, (_, power)| *power != 0);
+        result.bases.retain(|(_, (_, power))| *power != 0);
         result
     }
 
@@ -131,12 +145,12 @@ impl Dimension {
         let only_left: Vec<_> = self
             .bases
             .iter()
-            .filter(|(k, v)| other.bases.get(*k) != Some(v))
+            .filter(|(k, v)| other.get(k) != Some(v))
             .collect();
         let only_right: Vec<_> = other
             .bases
             .iter()
-            .filter(|(k, v)| self.bases.get(*k) != Some(v))
+            .filter(|(k, v)| self.get(k) != Some(v))
             .collect();
         let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice())
         else {
@@ -168,13 +182,15 @@ impl fmt::Display for Dimension {
         };
         let numerator: Vec<String> = self
             .bases
-            .values()
+            .iter()
+            .map(|(_, v)| v)
             .filter(|(_, p)| *p > 0)
             .map(|(s, p)| part(*p, s))
             .collect();
         let denominator: Vec<String> = self
             .bases
-            .values()
+            .iter()
+            .map(|(_, v)| v)
             .filter(|(_, p)| *p < 0)
             .map(|(s, p)| part(*p, s))
             .collect();
@@ -196,7 +212,7 @@ impl fmt::Display for Dimension {
 pub struct Unit {
     /// Multiplies a value in this unit to the base units (days for time,
     /// 1/100 for `%` and `pp`).
-    pub factor: BigRational,
+    pub factor: Rational,
     pub dimension: Dimension,
     pub percent: PercentKind,
 }
@@ -204,7 +220,7 @@ pub struct Unit {
 impl Unit {
     pub fn none() -> Unit {
         Unit {
-            factor: BigRational::one(),
+            factor: Rational::integer(1),
             dimension: Dimension::dimensionless(),
             percent: PercentKind::None,
         }
@@ -216,7 +232,10 @@ impl Unit {
         let mut unit = parts.next().map_or_else(Unit::none, word_unit);
         for denominator in parts {
             let d = word_unit(denominator);
-            unit.factor /= d.factor;
+            // Every factor is a nonzero constant, so the reciprocal exists.
+            if let Some(per) = d.factor.reciprocal() {
+                unit.factor = unit.factor.times(&per);
+            }
             unit.dimension = unit.dimension.per(&d.dimension);
         }
         unit.percent = match text.trim() {
@@ -229,30 +248,30 @@ impl Unit {
 }
 
 /// Days in a year of the Gregorian calendar on average: 365.2425.
-pub fn days_per_year() -> BigRational {
-    ratio(3_652_425, 10_000)
+pub fn days_per_year() -> Rational {
+    Rational::ratio(3_652_425, 10_000)
 }
 
 fn word_unit(word: &str) -> Unit {
-    let time = |days: BigRational| Unit {
+    let time = |days: Rational| Unit {
         factor: days,
         dimension: Dimension::time(),
         percent: PercentKind::None,
     };
     let hundredth = Unit {
-        factor: ratio(1, 100),
+        factor: Rational::ratio(1, 100),
         dimension: Dimension::dimensionless(),
         percent: PercentKind::None,
     };
     match word.to_lowercase().as_str() {
         "" => Unit::none(),
         "%" | "pp" => hundredth,
-        "day" | "days" => time(BigRational::one()),
-        "week" | "weeks" => time(ratio(7, 1)),
-        "month" | "months" => time(days_per_year() / ratio(12, 1)),
+        "day" | "days" => time(Rational::integer(1)),
+        "week" | "weeks" => time(Rational::integer(7)),
+        "month" | "months" => time(days_per_year().times(&Rational::ratio(1, 12))),
         "year" | "years" => time(days_per_year()),
         _ => Unit {
-            factor: BigRational::one(),
+            factor: Rational::integer(1),
             dimension: Dimension::base(word),
             percent: PercentKind::None,
         },
@@ -279,8 +298,8 @@ mod tests {
             per_year.dimension,
             Dimension::base("USD").per(&Dimension::time())
         );
-        assert_eq!(per_year.factor, ratio(10_000, 3_652_425));
-        assert_eq!(Unit::parse("weeks").factor, ratio(7, 1));
+        assert_eq!(per_year.factor, Rational::ratio(10_000, 3_652_425));
+        assert_eq!(Unit::parse("weeks").factor, Rational::integer(7));
         assert_eq!(per_year.dimension.to_string(), "USD/day");
     }
 

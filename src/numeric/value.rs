@@ -20,13 +20,12 @@
 //!   whole interval, tolerance included.
 
 use super::dates::{date_interval, year_interval};
-use super::decimal::{digits_value, pow10};
-use super::interval::Interval;
+use super::decimal::digits_value;
+use super::interval::{Exact, Interval};
+use super::rational::Rational;
 use super::units::{Dimension, PercentKind, Unit};
 use super::{NumberSettings, Reading};
 use crate::ast::{DateLit, Hedge, NumberLit, NumberValue, Scale, Value};
-use num_rational::BigRational;
-use num_traits::{Signed, Zero};
 
 /// Why a value could not be turned into an interval. Each is something the
 /// parser already refuses, so no numeric finding is reported for it.
@@ -56,14 +55,18 @@ pub enum AmountKind {
 /// dimension, and whether it was stated in `%` or `pp`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
-    pub interval: Interval,
+    pub interval: Interval<Rational>,
     pub dimension: Dimension,
     pub percent: PercentKind,
     pub kind: AmountKind,
 }
 
 impl Amount {
-    pub fn number(interval: Interval, dimension: Dimension, percent: PercentKind) -> Amount {
+    pub fn number(
+        interval: Interval<Rational>,
+        dimension: Dimension,
+        percent: PercentKind,
+    ) -> Amount {
         Amount {
             interval,
             dimension,
@@ -72,7 +75,7 @@ impl Amount {
         }
     }
 
-    pub fn date(interval: Interval) -> Amount {
+    pub fn date(interval: Interval<Rational>) -> Amount {
         Amount {
             interval,
             dimension: Dimension::dimensionless(),
@@ -100,6 +103,25 @@ impl Amount {
         }
     }
 
+    /// [`Amount::as_date`], taking the amount.
+    pub fn into_date(self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(year) => Amount::date(year_interval(year)),
+            _ => self,
+        }
+    }
+
+    /// [`Amount::as_number`], taking the amount.
+    pub fn into_number(self) -> Amount {
+        match self.kind {
+            AmountKind::YearOrNumber(_) => Amount {
+                kind: AmountKind::Number,
+                ..self
+            },
+            _ => self,
+        }
+    }
+
     pub fn is_date(&self) -> bool {
         self.kind == AmountKind::Date
     }
@@ -114,7 +136,7 @@ pub fn value_amount(
     match value {
         Value::Date(date) => match bare_year_date(date) {
             Some(number) => {
-                let interval = number_interval(&number, reading, settings)?;
+                let interval = unit_interval(&number, &Unit::none(), reading, settings)?;
                 let kind = AmountKind::YearOrNumber(i64::from(date.year));
                 Ok(Amount {
                     interval,
@@ -128,11 +150,8 @@ pub fn value_amount(
                 .ok_or(ValueError::InvalidDate),
         },
         Value::Number(number) => {
-            let interval = number_interval(number, reading, settings)?;
-            let unit = number
-                .unit
-                .as_ref()
-                .map_or_else(Unit::none, |u| Unit::parse(&u.text));
+            let unit = unit_of(number);
+            let interval = unit_interval(number, &unit, reading, settings)?;
             let kind = bare_year(number).map_or(AmountKind::Number, AmountKind::YearOrNumber);
             Ok(Amount {
                 interval,
@@ -149,14 +168,31 @@ pub fn number_interval(
     number: &NumberValue,
     reading: Reading,
     settings: &NumberSettings,
-) -> Result<Interval, ValueError> {
+) -> Result<Interval<Rational>, ValueError> {
+    unit_interval(number, &unit_of(number), reading, settings)
+}
+
+fn unit_of(number: &NumberValue) -> Unit {
+    number
+        .unit
+        .as_ref()
+        .map_or_else(Unit::none, |u| Unit::parse(&u.text))
+}
+
+/// [`number_interval`] with the number's unit already resolved.
+fn unit_interval(
+    number: &NumberValue,
+    unit: &Unit,
+    reading: Reading,
+    settings: &NumberSettings,
+) -> Result<Interval<Rational>, ValueError> {
     let scale = number.scale.map(|(s, _)| s);
     let written = Written::of(&number.number, scale)?;
     let v = written.value()?;
     let base = match &number.tolerance {
         Some(tolerance) => {
             let t = Written::of(&tolerance.number, tolerance.scale.map(|(s, _)| s))?.value()?;
-            Interval::closed(&v - &t, &v + &t)
+            Interval::closed(v.minus(&t), v.plus(&t))
         }
         None => {
             let reading = if number.hedge.is_some() {
@@ -164,34 +200,37 @@ pub fn number_interval(
             } else {
                 reading
             };
-            let half = written.quantum(reading)? / BigRational::from_integer(2.into());
-            Interval::closed(&v - &half, &v + &half)
+            let half = written.quantum(reading)?.times(&Rational::ratio(1, 2));
+            Interval::closed(v.minus(&half), v.plus(&half))
         }
     };
     let interval = match number.hedge.map(|(h, _)| h) {
         None => base,
         Some(Hedge::Exactly) => Interval::point(v),
         Some(Hedge::About) => {
-            let widen = &settings.about_tolerance * v.abs();
-            base.add(&Interval::closed(-widen.clone(), widen))
+            let widen = Rational::from(&settings.about_tolerance).times(&v.abs());
+            base.add(&Interval::closed(widen.negated(), widen))
         }
-        Some(Hedge::Nearly) => Interval::closed(&settings.nearly_factor * &v, v),
+        Some(Hedge::Nearly) => {
+            Interval::closed(Rational::from(&settings.nearly_factor).times(&v), v)
+        }
         Some(Hedge::Over) => Interval::above(v, false),
         Some(Hedge::Under) => Interval::below(v, false),
         Some(Hedge::AtLeast) => Interval::above(v, true),
         Some(Hedge::AtMost) => Interval::below(v, true),
     };
-    let unit = number
-        .unit
-        .as_ref()
-        .map_or_else(Unit::none, |u| Unit::parse(&u.text));
-    Ok(interval.scale(&unit.factor))
+    // Most units (none, plain words, days) convert by 1.
+    if unit.factor.is_one() {
+        Ok(interval)
+    } else {
+        Ok(interval.scale(&unit.factor))
+    }
 }
 
 /// The strict quantum of a plain figure (no hedge, no tolerance) in base
 /// units: the precision its digits claim. `None` for hedged or toleranced
 /// values, whose width is stated rather than implied by digits.
-pub fn stated_quantum(value: &Value) -> Option<BigRational> {
+pub fn stated_quantum(value: &Value) -> Option<Rational> {
     let Value::Number(number) = value else {
         return None;
     };
@@ -202,11 +241,7 @@ pub fn stated_quantum(value: &Value) -> Option<BigRational> {
         .ok()?
         .quantum(Reading::Strict)
         .ok()?;
-    let unit = number
-        .unit
-        .as_ref()
-        .map_or_else(Unit::none, |u| Unit::parse(&u.text));
-    Some(quantum * unit.factor)
+    Some(quantum.times(&unit_of(number).factor))
 }
 
 /// A bare four-digit integer: no fraction, exponent, separator, scale, unit,
@@ -235,7 +270,7 @@ pub fn value_display(value: &Value, reading: Reading, settings: &NumberSettings)
     let amount = value_amount(value, reading, settings).ok()?;
     let amount = amount.as_number();
     Some(super::format::format_interval(
-        &amount.interval,
+        &amount.interval.convert(Rational::to_big),
         &super::format::DisplayStyle::of_amount(&amount),
     ))
 }
@@ -308,7 +343,7 @@ fn hedge_word(hedge: Hedge) -> &'static str {
 
 /// A number's digits as written: `mantissa * 10^shift` is its value.
 struct Written {
-    mantissa: num_bigint::BigInt,
+    mantissa: Rational,
     /// `exponent - d + scale exponent`: the power of the last written digit.
     shift: i64,
     /// Zeros ending the integer part when there is no fraction (coarse).
@@ -317,8 +352,7 @@ struct Written {
 
 impl Written {
     fn of(lit: &NumberLit, scale: Option<Scale>) -> Result<Written, ValueError> {
-        let digits = format!("{}{}", lit.int_digits, lit.frac_digits);
-        let mantissa = digits_value(&digits).ok_or(ValueError::InvalidDigits)?;
+        let mantissa = mantissa_of(&lit.int_digits, &lit.frac_digits)?;
         let fraction_digits =
             i64::try_from(lit.frac_digits.len()).map_err(|_| ValueError::ExponentOutOfRange)?;
         let scale_exponent = scale.map_or(0, |s| i64::from(s.exponent()));
@@ -341,16 +375,41 @@ impl Written {
         })
     }
 
-    fn value(&self) -> Result<BigRational, ValueError> {
-        let power = pow10(self.shift).ok_or(ValueError::ExponentOutOfRange)?;
-        Ok(BigRational::from_integer(self.mantissa.clone()) * power)
+    fn value(&self) -> Result<Rational, ValueError> {
+        let power = Rational::pow10(self.shift).ok_or(ValueError::ExponentOutOfRange)?;
+        Ok(self.mantissa.times(&power))
     }
 
-    fn quantum(&self, reading: Reading) -> Result<BigRational, ValueError> {
+    fn quantum(&self, reading: Reading) -> Result<Rational, ValueError> {
         let exponent = match reading {
             Reading::Strict => self.shift,
             Reading::Coarse => self.shift + self.rounding_zeros,
         };
-        pow10(exponent).ok_or(ValueError::ExponentOutOfRange)
+        Rational::pow10(exponent).ok_or(ValueError::ExponentOutOfRange)
     }
+}
+
+/// The integer spelled by the integer digits followed by the fraction
+/// digits, in machine integers when it fits.
+fn mantissa_of(int_digits: &str, frac_digits: &str) -> Result<Rational, ValueError> {
+    let mut value: i128 = 0;
+    for b in int_digits.bytes().chain(frac_digits.bytes()) {
+        if !b.is_ascii_digit() {
+            return Err(ValueError::InvalidDigits);
+        }
+        match value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i128::from(b - b'0')))
+        {
+            Some(next) => value = next,
+            None => {
+                let text = format!("{int_digits}{frac_digits}");
+                let big = digits_value(&text).ok_or(ValueError::InvalidDigits)?;
+                return Ok(Rational::from_big(num_rational::BigRational::from_integer(
+                    big,
+                )));
+            }
+        }
+    }
+    Ok(Rational::from(value))
 }

@@ -3,12 +3,12 @@
 //!
 //! Words of the quote vote for where an alignment with the source would
 //! start; the best-voted starts are then refined by word-level edit distance
-//! over nearby windows (a swap of two words counts as one edit). Words are compared without case and surrounding
+//! over nearby windows. Words are compared without case and surrounding
 //! punctuation when locating, so a quote that differs only in those details
 //! still finds its passage.
 
 use super::normalize::{NormalizedText, Origin};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How many voted starts are refined.
 const CANDIDATES: usize = 8;
@@ -35,7 +35,7 @@ pub struct WordIndex<'t> {
     /// The words of the normal form, in order, with their byte ranges.
     words: Vec<(usize, usize)>,
     /// Lookup keys (lowercase, trimmed of punctuation) to word positions.
-    positions: HashMap<String, Vec<usize>>,
+    positions: FxHashMap<String, Vec<usize>>,
 }
 
 impl<'t> WordIndex<'t> {
@@ -50,7 +50,7 @@ impl<'t> WordIndex<'t> {
                 (s, end)
             })
             .collect();
-        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut positions: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (k, &(s, e)) in words.iter().enumerate() {
             positions.entry(key(&text[s..e])).or_default().push(k);
         }
@@ -73,7 +73,7 @@ impl<'t> WordIndex<'t> {
         if quote_words.is_empty() || self.words.is_empty() {
             return None;
         }
-        let mut votes: HashMap<usize, usize> = HashMap::new();
+        let mut votes: FxHashMap<usize, usize> = FxHashMap::default();
         for (i, w) in quote_words.iter().enumerate() {
             let Some(found) = self.positions.get(&key(w)) else {
                 continue;
@@ -104,8 +104,8 @@ impl<'t> WordIndex<'t> {
                     let (s, len) = (s as usize, len as usize);
                     let window: Vec<&str> = (s..s + len).map(|k| self.word(k)).collect();
                     let keys: Vec<String> = window.iter().map(|w| key(w)).collect();
-                    let loose = strsim::generic_damerau_levenshtein(&keys, &quote_keys);
-                    let exact = strsim::generic_damerau_levenshtein(&window, &quote_words);
+                    let loose = word_distance(&keys, &quote_keys);
+                    let exact = word_distance(&window, &quote_words);
                     let score = (loose, exact, len.abs_diff(quote_words.len()));
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((score, s, len));
@@ -131,6 +131,29 @@ impl<'t> WordIndex<'t> {
 /// The closest passage of `source` to `quote` (in normal form).
 pub fn closest_passage(source: &NormalizedText, quote: &str) -> Option<Passage> {
     WordIndex::new(source).closest(quote)
+}
+
+/// Edits between two word sequences: insertions, deletions, substitutions
+/// and swaps of adjacent words (the optimal string alignment distance).
+/// strsim's generic Damerau-Levenshtein would do, but it builds a hash map
+/// per call, and this runs for every window tried.
+fn word_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = (0..width * (a.len() + 1)).collect();
+    for i in 1..=a.len() {
+        d[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
 }
 
 fn key(word: &str) -> String {
@@ -192,6 +215,15 @@ mod tests {
             p.text,
             "Cyberspace is the common space of activities for mankind."
         );
+    }
+
+    #[test]
+    fn word_distance_counts_a_swap_as_one_edit() {
+        assert_eq!(word_distance(&["a", "b", "c"], &["b", "a", "c"]), 1);
+        assert_eq!(word_distance(&["a", "b"], &["a", "b"]), 0);
+        assert_eq!(word_distance(&["a", "b", "c"], &["a", "c"]), 1);
+        assert_eq!(word_distance::<&str>(&[], &["a", "b"]), 2);
+        assert_eq!(word_distance(&["x", "y"], &["a", "b", "c"]), 3);
     }
 
     #[test]

@@ -50,14 +50,15 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
                 ws.files[e.loc.file].text[e.loc.span.start..e.loc.span.end].to_owned()
             };
             let o = &e.outcome;
+            let (left, right) = o.shown().unzip();
             Row {
                 id: stmt.name().unwrap_or("(anonymous)").to_owned(),
                 file: ws.files[e.loc.file].path.clone(),
                 line,
                 column,
                 relation,
-                left: o.left.as_ref().map(|s| s.display.clone()),
-                right: o.right.as_ref().map(|s| s.display.clone()),
+                left,
+                right,
                 verdict: verdict_name(o.verdict, e.same_as),
                 reading: o.reading.map(|r| r.name()),
             }

@@ -3,13 +3,14 @@
 //! the outcomes.
 
 use super::{Context, Sink, declare_rule};
-use crate::ast::{DateLit, Head, StatementKind};
+use crate::ast::{DateLit, Expr, ExprKind, Head, StatementKind};
 use crate::model::{Loc, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
     CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
 };
-use crate::numeric::eval::QuantityInfo;
+use crate::numeric::eval::{QuantityInfo, StatedAmounts};
+use rayon::prelude::*;
 
 /// A check or `same-as` pair and what the numbers say about it.
 #[derive(Debug, Clone)]
@@ -22,7 +23,79 @@ pub struct Evaluated {
     pub outcome: CheckOutcome,
 }
 
-fn quantity_info<'w>(ws: &'w Workspace, name: &str) -> Option<QuantityInfo<'w>> {
+/// The amounts of the quantities that more than one relation names,
+/// evaluated once each. A quantity named once is evaluated where it is used,
+/// so nothing is kept for it.
+struct SharedAmounts {
+    /// Statement ids, ascending.
+    statements: Vec<StmtId>,
+    amounts: Vec<StatedAmounts>,
+}
+
+impl SharedAmounts {
+    fn new(ws: &Workspace, settings: &NumberSettings) -> SharedAmounts {
+        let mut uses = vec![0u8; ws.statements.len()];
+        let mut count = |name: &str| {
+            if let Some(s) = ws.lookup(name) {
+                uses[s] = uses[s].saturating_add(1);
+            }
+        };
+        for stmt in &ws.statements {
+            if let Head::Check(relation) = &stmt.ast.head
+                && stmt.kind() == StatementKind::Check
+            {
+                for_each_reference(&relation.lhs, &mut count);
+                for_each_reference(&relation.rhs, &mut count);
+            }
+        }
+        for edge in &ws.relations.same_as {
+            for end in [edge.from, edge.to] {
+                if let Some(name) = ws.stmt(end).name() {
+                    count(name);
+                }
+            }
+        }
+        let (statements, amounts) = (0..uses.len())
+            .into_par_iter()
+            .filter(|&s| uses[s] > 1)
+            .filter_map(|s| match &ws.stmt(s).ast.head {
+                Head::Value(value) => Some((s, StatedAmounts::of(value, settings))),
+                _ => None,
+            })
+            .unzip();
+        SharedAmounts {
+            statements,
+            amounts,
+        }
+    }
+
+    fn get(&self, s: StmtId) -> Option<&StatedAmounts> {
+        let i = self.statements.binary_search(&s).ok()?;
+        self.amounts.get(i)
+    }
+}
+
+/// Calls `f` with the name of every quantity reference in `expr`.
+fn for_each_reference(expr: &Expr, f: &mut impl FnMut(&str)) {
+    match &expr.kind {
+        ExprKind::Literal(_) => {}
+        ExprKind::Ref(ident) => f(&ident.name),
+        ExprKind::Paren(inner) | ExprKind::Neg(inner) => for_each_reference(inner, f),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            for_each_reference(lhs, f);
+            for_each_reference(rhs, f);
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|arg| for_each_reference(arg, f)),
+    }
+}
+
+/// What a check needs to know about the quantity `name`: its value, its
+/// `as-of` date and, when it is shared, its amounts.
+fn quantity_info<'w>(
+    ws: &'w Workspace,
+    shared: &'w SharedAmounts,
+    name: &str,
+) -> Option<QuantityInfo<'w>> {
     let s = ws.lookup(name)?;
     let stmt = ws.stmt(s);
     let Head::Value(value) = &stmt.ast.head else {
@@ -31,21 +104,32 @@ fn quantity_info<'w>(ws: &'w Workspace, name: &str) -> Option<QuantityInfo<'w>> 
     Some(QuantityInfo {
         value,
         as_of: as_of(ws, s),
+        amounts: shared.get(s),
     })
 }
 
 /// Evaluates every check and every `same-as` pair, in workspace order.
+///
+/// Each quantity's value is turned into its intervals once, however many
+/// relations name it; the checks are decided in parallel (each decision is
+/// independent, and the results keep workspace order).
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
-    let lookup = |name: &str| quantity_info(ws, name);
-    let mut out = Vec::new();
-    for (s, stmt) in ws.statements.iter().enumerate() {
-        if stmt.kind() != StatementKind::Check {
-            continue;
-        }
-        if let Head::Check(relation) = &stmt.ast.head {
+    let shared = SharedAmounts::new(ws, settings);
+    let lookup = |name: &str| quantity_info(ws, &shared, name);
+    let mut out: Vec<Evaluated> = ws
+        .statements
+        .par_iter()
+        .enumerate()
+        .filter_map(|(s, stmt)| {
+            if stmt.kind() != StatementKind::Check {
+                return None;
+            }
+            let Head::Check(relation) = &stmt.ast.head else {
+                return None;
+            };
             let text = &ws.files[stmt.file].text;
             let outcome = evaluate_relation(relation, text, &lookup, settings);
-            out.push(Evaluated {
+            Some(Evaluated {
                 statement: s,
                 loc: Loc {
                     file: stmt.file,
@@ -53,35 +137,37 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
                 },
                 same_as: false,
                 outcome,
-            });
-        }
-    }
-    for edge in &ws.relations.same_as {
-        let (Some(a), Some(b)) = (ws.stmt(edge.from).name(), ws.stmt(edge.to).name()) else {
-            continue;
-        };
-        let (Some(info_a), Some(info_b)) = (lookup(a), lookup(b)) else {
-            continue;
-        };
-        let outcome = evaluate_same_as(
-            NamedQuantity {
-                name: a,
-                info: info_a,
-            },
-            NamedQuantity {
-                name: b,
-                info: info_b,
-            },
-            edge.loc.span,
-            settings,
-        );
-        out.push(Evaluated {
-            statement: edge.from,
-            loc: edge.loc,
-            same_as: true,
-            outcome,
-        });
-    }
+            })
+        })
+        .collect();
+    let same_as: Vec<Evaluated> = ws
+        .relations
+        .same_as
+        .par_iter()
+        .filter_map(|edge| {
+            let (a, b) = (ws.stmt(edge.from).name()?, ws.stmt(edge.to).name()?);
+            let (info_a, info_b) = (lookup(a)?, lookup(b)?);
+            let outcome = evaluate_same_as(
+                NamedQuantity {
+                    name: a,
+                    info: info_a,
+                },
+                NamedQuantity {
+                    name: b,
+                    info: info_b,
+                },
+                edge.loc.span,
+                settings,
+            );
+            Some(Evaluated {
+                statement: edge.from,
+                loc: edge.loc,
+                same_as: true,
+                outcome,
+            })
+        })
+        .collect();
+    out.extend(same_as);
     out
 }
 

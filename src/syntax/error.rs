@@ -18,8 +18,10 @@ pub struct SyntaxError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PError<'a> {
     pub at: &'a str,
-    /// Length in bytes of the offending text (0: a point).
-    pub len: usize,
+    /// Length in bytes of the offending text (0: a point); `None` for the
+    /// word or character at `at`, measured only if the error is reported
+    /// (most parse errors are alternatives that another branch recovers).
+    pub len: Option<usize>,
     pub kind: PErrorKind,
 }
 
@@ -27,6 +29,10 @@ pub struct PError<'a> {
 pub enum PErrorKind {
     /// "expected {0}, found ..." with the found part described from the input.
     Expected(Cow<'static, str>),
+    /// "expected `{0}`, found ...": a literal keyword or symbol.
+    ExpectedLiteral(&'static str),
+    /// What a nom combinator expected, named when reported.
+    Nom(nom::error::ErrorKind),
     /// A complete message with its label and help.
     Custom {
         message: String,
@@ -39,8 +45,17 @@ impl<'a> PError<'a> {
     pub fn expected(at: &'a str, what: impl Into<Cow<'static, str>>) -> Self {
         PError {
             at,
-            len: found_len(at),
+            len: None,
             kind: PErrorKind::Expected(what.into()),
+        }
+    }
+
+    /// Expected the literal `text` (shown in backticks).
+    pub fn expected_literal(at: &'a str, text: &'static str) -> Self {
+        PError {
+            at,
+            len: None,
+            kind: PErrorKind::ExpectedLiteral(text),
         }
     }
 
@@ -53,7 +68,7 @@ impl<'a> PError<'a> {
     ) -> Self {
         PError {
             at,
-            len,
+            len: Some(len),
             kind: PErrorKind::Custom {
                 message: message.into(),
                 label: label.into(),
@@ -64,8 +79,22 @@ impl<'a> PError<'a> {
 
     /// Turns this into a [`SyntaxError`], given the offset of `at` in the file.
     pub fn into_syntax_error(self, offset: usize) -> SyntaxError {
-        let span = Span::new(offset, offset + self.len);
+        let span = Span::new(
+            offset,
+            offset + self.len.unwrap_or_else(|| found_len(self.at)),
+        );
+        let expected = |what: Cow<'static, str>| {
+            let found = describe_found(self.at);
+            SyntaxError {
+                span,
+                message: format!("expected {what}, found {found}"),
+                label: format!("expected {what}"),
+                help: None,
+            }
+        };
         match self.kind {
+            PErrorKind::ExpectedLiteral(text) => expected(format!("`{text}`").into()),
+            PErrorKind::Nom(kind) => expected(kind.description().to_lowercase().into()),
             PErrorKind::Expected(what) => {
                 let found = describe_found(self.at);
                 SyntaxError {
@@ -91,7 +120,11 @@ impl<'a> PError<'a> {
 
 impl<'a> nom::error::ParseError<&'a str> for PError<'a> {
     fn from_error_kind(input: &'a str, kind: nom::error::ErrorKind) -> Self {
-        PError::expected(input, kind.description().to_lowercase())
+        PError {
+            at: input,
+            len: None,
+            kind: PErrorKind::Nom(kind),
+        }
     }
 
     fn append(_input: &'a str, _kind: nom::error::ErrorKind, other: Self) -> Self {

@@ -5,7 +5,7 @@ use crate::syntax::error::PError;
 use crate::syntax::span::Span;
 use nom::IResult;
 use nom::Parser;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::combinator::recognize;
 
 pub type PResult<'a, T> = IResult<&'a str, T, PError<'a>>;
@@ -125,14 +125,9 @@ pub fn unit_word(i: &str) -> PResult<'_, &str> {
 /// Recognises a literal `t` not followed by an identifier character, so that
 /// `at` does not match the start of `atlas`.
 pub fn keyword<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
-    move |i: &'a str| {
-        let (rest, kw) = tag::<_, _, PError<'a>>(t)
-            .parse(i)
-            .map_err(|_| nom::Err::Error(PError::expected(i, format!("`{t}`"))))?;
-        if rest.starts_with(is_ident_continue) {
-            return Err(nom::Err::Error(PError::expected(i, format!("`{t}`"))));
-        }
-        Ok((rest, kw))
+    move |i: &'a str| match i.strip_prefix(t) {
+        Some(rest) if !rest.starts_with(is_ident_continue) => Ok((rest, &i[..t.len()])),
+        _ => Err(nom::Err::Error(PError::expected_literal(i, t))),
     }
 }
 
