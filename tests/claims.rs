@@ -84,3 +84,24 @@ fn the_essay_passes_and_keeps_its_shape() {
     }
     insta::assert_snapshot!(shape);
 }
+
+#[test]
+fn the_essay_is_formatted() {
+    let mut files: Vec<_> = std::fs::read_dir("claims")
+        .expect("claims/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "arg"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("UTF-8");
+        let formatted = argcheck::format::format_text(&text, &Default::default())
+            .unwrap_or_else(|e| panic!("{} does not format: {e:?}", path.display()));
+        assert!(
+            formatted == text,
+            "{} is not in canonical form; run `argcheck fmt claims/`",
+            path.display()
+        );
+    }
+}
