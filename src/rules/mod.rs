@@ -6,6 +6,7 @@
 
 use crate::finding::{Allowed, Finding, Place, Severity};
 use crate::model::{Loc, StmtId, Workspace};
+use rayon::prelude::*;
 
 mod allow;
 mod circular_support;
@@ -218,25 +219,40 @@ pub fn check_configured_and_label(
     for e in evaluated.iter().filter(|e| !e.same_as) {
         holds[e.statement] = e.outcome.verdict.holds();
     }
+    // The analyses the rules share are independent of each other, and so
+    // are the rules: both run in parallel, and the findings are gathered in
+    // the table's order, so the result does not depend on the threads.
+    let ((grounded, labels), groups_of) = rayon::join(
+        || {
+            rayon::join(
+                || grounding::grounded(ws, &holds),
+                || defeat::labelling(ws, &evaluated),
+            )
+        },
+        || ws.groups_by_target(),
+    );
     let ctx = Context {
         ws,
-        grounded: grounding::grounded(ws, &holds),
-        labels: defeat::labelling(ws, &evaluated),
+        grounded,
+        labels,
         evaluated,
-        groups_of: ws.groups_by_target(),
+        groups_of,
     };
-    let mut findings = Vec::new();
-    for rule in RULES {
-        let mut sink = Sink {
-            rule,
-            ws,
-            findings: Vec::new(),
-        };
-        if let Some(check) = rule.check {
-            check(&ctx, &mut sink);
-        }
-        findings.extend(leveled(sink.findings, rule, levels));
-    }
+    let per_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .map(|&rule| {
+            let mut sink = Sink {
+                rule,
+                ws,
+                findings: Vec::new(),
+            };
+            if let Some(check) = rule.check {
+                check(&ctx, &mut sink);
+            }
+            leveled(sink.findings, rule, levels).collect()
+        })
+        .collect();
+    let findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     let (mut findings, mut allowed, mut used) = allow::apply(ws, findings);
     for (k, a) in ws.relations.allows.iter().enumerate() {
         if rule(&a.rule).is_some_and(|r| levels(r, ws.stmt(a.statement).file).is_none()) {
