@@ -101,6 +101,8 @@ pub struct MapView<'w> {
     /// The sources each statement cites or quotes, deduplicated, in the order
     /// first named.
     cited: Vec<Vec<StmtId>>,
+    /// Each statement's identifier as [`MapView::id`] gives it, computed once.
+    ids: Vec<String>,
 }
 
 impl<'w> MapView<'w> {
@@ -199,10 +201,15 @@ impl<'w> MapView<'w> {
                 cited[e.from].push(e.to);
             }
         }
+        let mut ids: Vec<String> = (0..n).map(|s| format!("#{s}")).collect();
+        for (name, &s) in &ws.by_name {
+            ids[s] = name.clone();
+        }
         Ok(MapView {
             ws,
             labelling,
             cited,
+            ids,
             nodes: (0..n).filter(|&s| drawn[s]).collect(),
             findings,
             allowed,
@@ -233,11 +240,7 @@ impl<'w> MapView<'w> {
     /// A stable identifier: the statement's name, or `#N` for an anonymous
     /// check (and for a later duplicate, which has no name of its own).
     pub fn id(&self, s: StmtId) -> String {
-        let stmt = self.ws.stmt(s);
-        match stmt.name() {
-            Some(name) if self.ws.lookup(name) == Some(s) => name.to_owned(),
-            _ => format!("#{s}"),
-        }
+        self.ids[s].clone()
     }
 
     /// The statement's text, value or relation, whitespace folded.
