@@ -8,12 +8,11 @@
 //! edges in the order [`MapView::edges`] documents.
 
 use super::view::{EdgeKind, MapView};
-use super::{Cluster, DrawOptions, shorten, wrap};
+use super::{DrawOptions, shorten, wrap};
 use crate::ast::StatementKind;
 use crate::finding::Severity;
 use crate::model::StmtId;
 use crate::model::evaluation::Label;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Characters per line of a wrapped text.
@@ -59,28 +58,9 @@ pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.1,0.05\"];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n");
     legend(&mut out, view, options);
-    let drawn: Vec<StmtId> = view
-        .nodes
-        .iter()
-        .copied()
-        .filter(|&s| options.sources || view.ws.stmt(s).kind() != StatementKind::Source)
-        .collect();
-    let mut clusters: BTreeMap<(usize, String), Vec<StmtId>> = BTreeMap::new();
-    let mut loose = Vec::new();
-    for &s in &drawn {
-        let key = match options.cluster {
-            Cluster::None => None,
-            Cluster::File => {
-                let file = view.ws.stmt(s).file;
-                Some((file, view.ws.files[file].path.clone()))
-            }
-            Cluster::Tag => view.tags(s).first().map(|t| (0, format!("tag: {t}"))),
-        };
-        match key {
-            Some(key) => clusters.entry(key).or_default().push(s),
-            None => loose.push(s),
-        }
-    }
+    let super::Clusters {
+        clusters, loose, ..
+    } = super::clusters(view, options);
     for (k, ((_, title), members)) in clusters.iter().enumerate() {
         let _ = writeln!(out, "  subgraph \"cluster_{k}\" {{");
         let _ = writeln!(

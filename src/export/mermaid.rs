@@ -6,7 +6,7 @@
 //! statement names may contain characters Mermaid reads as syntax.
 
 use super::view::{EdgeKind, MapView};
-use super::{Cluster, DrawOptions, shorten, wrap};
+use super::{DrawOptions, shorten, wrap};
 use crate::ast::StatementKind;
 use crate::model::StmtId;
 use crate::model::evaluation::Label;
@@ -19,28 +19,11 @@ const MAX_TEXT: usize = 160;
 /// The Mermaid flowchart of the map.
 pub fn to_mermaid(view: &MapView<'_>, options: &DrawOptions) -> String {
     let mut out = format!("flowchart {}\n", options.direction.code());
-    let drawn: Vec<StmtId> = view
-        .nodes
-        .iter()
-        .copied()
-        .filter(|&s| options.sources || view.ws.stmt(s).kind() != StatementKind::Source)
-        .collect();
-    let mut clusters: BTreeMap<(usize, String), Vec<StmtId>> = BTreeMap::new();
-    let mut loose = Vec::new();
-    for &s in &drawn {
-        let key = match options.cluster {
-            Cluster::None => None,
-            Cluster::File => {
-                let file = view.ws.stmt(s).file;
-                Some((file, view.ws.files[file].path.clone()))
-            }
-            Cluster::Tag => view.tags(s).first().map(|t| (0, format!("tag: {t}"))),
-        };
-        match key {
-            Some(key) => clusters.entry(key).or_default().push(s),
-            None => loose.push(s),
-        }
-    }
+    let super::Clusters {
+        drawn,
+        clusters,
+        loose,
+    } = super::clusters(view, options);
     for (k, ((_, title), members)) in clusters.iter().enumerate() {
         let _ = writeln!(out, "  subgraph c{k} [\"{}\"]", escape(title));
         for &s in members {

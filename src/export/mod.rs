@@ -55,6 +55,44 @@ pub struct DrawOptions {
     pub sources: bool,
 }
 
+/// The statements a drawn map shows (sources only with `--sources`) grouped
+/// into clusters by the `--cluster` key; clusters are keyed by (file index,
+/// title), so they come in a fixed order.
+pub struct Clusters {
+    /// Every statement shown, in workspace order.
+    pub drawn: Vec<crate::model::StmtId>,
+    pub clusters: std::collections::BTreeMap<(usize, String), Vec<crate::model::StmtId>>,
+    /// The statements in no cluster.
+    pub loose: Vec<crate::model::StmtId>,
+}
+
+pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
+    let mut clusters: std::collections::BTreeMap<(usize, String), Vec<_>> = Default::default();
+    let mut loose = Vec::new();
+    let mut drawn = Vec::new();
+    for &s in &view.nodes {
+        let stmt = view.ws.stmt(s);
+        if !options.sources && stmt.kind() == crate::ast::StatementKind::Source {
+            continue;
+        }
+        drawn.push(s);
+        let key = match options.cluster {
+            Cluster::None => None,
+            Cluster::File => Some((stmt.file, view.ws.files[stmt.file].path.clone())),
+            Cluster::Tag => view.tags(s).first().map(|t| (0, format!("tag: {t}"))),
+        };
+        match key {
+            Some(key) => clusters.entry(key).or_default().push(s),
+            None => loose.push(s),
+        }
+    }
+    Clusters {
+        drawn,
+        clusters,
+        loose,
+    }
+}
+
 /// Greedy word wrap at `width` characters; a longer word gets its own line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
