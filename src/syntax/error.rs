@@ -95,15 +95,7 @@ impl<'a> PError<'a> {
         match self.kind {
             PErrorKind::ExpectedLiteral(text) => expected(format!("`{text}`").into()),
             PErrorKind::Nom(kind) => expected(kind.description().to_lowercase().into()),
-            PErrorKind::Expected(what) => {
-                let found = describe_found(self.at);
-                SyntaxError {
-                    span,
-                    message: format!("expected {what}, found {found}"),
-                    label: format!("expected {what}"),
-                    help: None,
-                }
-            }
+            PErrorKind::Expected(what) => expected(what),
             PErrorKind::Custom {
                 message,
                 label,
