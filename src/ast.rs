@@ -309,6 +309,21 @@ pub enum Scale {
     Trillion,
 }
 
+impl Hedge {
+    /// The hedge's first spelling, as printed.
+    pub fn word(self) -> &'static str {
+        match self {
+            Hedge::Exactly => "exactly",
+            Hedge::About => "about",
+            Hedge::Nearly => "nearly",
+            Hedge::Over => "over",
+            Hedge::Under => "under",
+            Hedge::AtLeast => "at least",
+            Hedge::AtMost => "at most",
+        }
+    }
+}
+
 impl Scale {
     pub fn word(self) -> &'static str {
         match self {

@@ -5,8 +5,7 @@
 //! normalised.
 
 use crate::ast::{
-    ClauseBody, Expr, ExprKind, Head, Hedge, NumberValue, Relation, Statement, Str, Tolerance,
-    Value,
+    ClauseBody, Expr, ExprKind, Head, NumberValue, Relation, Statement, Str, Tolerance, Value,
 };
 
 /// How wide lines may grow before strings are folded.
@@ -170,7 +169,7 @@ impl Printer<'_> {
                     let words: Vec<&str> = written.split_whitespace().collect();
                     self.out.push_str(&words.join(" "));
                 }
-                None => self.out.push_str(hedge_word(hedge)),
+                None => self.out.push_str(hedge.word()),
             }
             self.out.push(' ');
         }
@@ -249,19 +248,6 @@ impl Printer<'_> {
                 self.out.push(')');
             }
         }
-    }
-}
-
-/// The first spelling of each hedge.
-fn hedge_word(hedge: Hedge) -> &'static str {
-    match hedge {
-        Hedge::Exactly => "exactly",
-        Hedge::About => "about",
-        Hedge::Nearly => "nearly",
-        Hedge::Over => "over",
-        Hedge::Under => "under",
-        Hedge::AtLeast => "at least",
-        Hedge::AtMost => "at most",
     }
 }
 

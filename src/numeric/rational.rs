@@ -10,6 +10,7 @@
 
 use super::interval::{Exact, Interval};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -267,54 +268,26 @@ fn small(numer: i128, denom: i128) -> Option<Rational> {
     (numer != i128::MIN && denom != i128::MIN).then_some(Rational(Repr::Small { numer, denom }))
 }
 
-/// `gcd(0, n) = n`. Binary gcd, in 64 bits when both fit.
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+/// `gcd(0, n) = n`. In 64 bits when both fit.
+fn gcd(a: u128, b: u128) -> u128 {
     if a == 0 {
         return b;
     }
     if b == 0 {
         return a;
     }
-    if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
-        return u128::from(gcd64(x, y));
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(x), Ok(y)) => u128::from(gcd64(x, y)),
+        _ => a.gcd(&b),
     }
 }
 
 /// [`gcd`] of two nonzero 64-bit values.
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a > b {
-        std::mem::swap(&mut a, &mut b);
-    }
+fn gcd64(a: u64, b: u64) -> u64 {
+    let (small, large) = if a > b { (b, a) } else { (a, b) };
     // One Euclid step first: figures pair small numbers with large powers of
     // ten, and the remainder usually ends the search at once.
-    b %= a;
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    small.gcd(&(large % small))
 }
 
 /// `x / g` for a divisor of `x`, skipping the (slow, 128-bit) division by 1.

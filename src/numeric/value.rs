@@ -310,7 +310,7 @@ pub fn value_text(value: &Value) -> String {
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some((hedge, _)) = number.hedge {
-        parts.push(hedge_word(hedge).to_string());
+        parts.push(hedge.word().to_string());
     }
     parts.push(number.number.text.clone());
     if let Some((scale, _)) = number.scale {
@@ -327,18 +327,6 @@ pub fn value_text(value: &Value) -> String {
         }
     }
     parts.join(" ")
-}
-
-fn hedge_word(hedge: Hedge) -> &'static str {
-    match hedge {
-        Hedge::Exactly => "exactly",
-        Hedge::About => "about",
-        Hedge::Nearly => "nearly",
-        Hedge::Over => "over",
-        Hedge::Under => "under",
-        Hedge::AtLeast => "at least",
-        Hedge::AtMost => "at most",
-    }
 }
 
 /// A number's digits as written: `mantissa * 10^shift` is its value.
