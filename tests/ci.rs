@@ -335,3 +335,29 @@ fn completions_and_manual() {
     assert!(page.starts_with(".ie"), "{}", &page[..40]);
     assert!(page.contains(".TH argcheck"));
 }
+
+#[test]
+fn the_map_follows_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "claims/a.arg", UNCITED);
+    let findings_of_survey = |d: &Path| -> Vec<String> {
+        let o = argcheck_in(d, &["map", "--format", "json", "claims"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let map: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let node = map["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == "survey")
+            .expect("survey is drawn")
+            .clone();
+        serde_json::from_value(node["findings"].clone()).unwrap()
+    };
+    assert_eq!(findings_of_survey(d), ["uncited-evidence"]);
+    write(d, "argcheck.yaml", "rules:\n  uncited-evidence: off\n");
+    assert_eq!(findings_of_survey(d), Vec::<String>::new());
+    write(d, "argcheck.yaml", "rules:\n  uncited-evidnce: off\n");
+    let o = argcheck_in(d, &["map", "claims"]);
+    assert_eq!(o.status.code(), Some(2));
+}
