@@ -12,10 +12,14 @@ pub struct File {
     pub statements: Vec<Statement>,
 }
 
+/// An identifier's text. Identifiers are short, so they are stored inline
+/// (up to 24 bytes) rather than each in its own allocation.
+pub type Name = compact_str::CompactString;
+
 /// An identifier as written, with its span.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Ident {
-    pub name: String,
+    pub name: Name,
     pub span: Span,
 }
 

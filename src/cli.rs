@@ -534,7 +534,7 @@ fn list_allows(ws: &Workspace, outcome: &Outcome, format: OutputFormat) -> Resul
         .allows
         .iter()
         .map(|a| {
-            let (line, column) = indexes[a.loc.file].line_col(a.loc.span.start);
+            let (line, column) = indexes[a.loc.file].line_col(a.loc.span.start());
             let acknowledged = outcome
                 .allowed
                 .iter()

@@ -52,14 +52,14 @@ fn ident() -> impl Strategy<Value = Ident> {
     "[a-zA-Z_][a-z0-9_]{0,5}([.-][a-z0-9]{1,3}){0,2}"
         .prop_filter("reserved word", |s| !RESERVED.contains(&s.as_str()))
         .prop_map(|name| Ident {
-            name,
+            name: name.into(),
             span: NOWHERE,
         })
 }
 
 fn rule_name() -> impl Strategy<Value = Ident> {
     "[a-z][a-z-]{0,15}".prop_map(|name| Ident {
-        name,
+        name: name.into(),
         span: NOWHERE,
     })
 }
@@ -509,6 +509,6 @@ fn a_negation_spans_only_its_operand() {
     let Head::Check(relation) = &parsed.file.statements[0].head else {
         panic!("not a check");
     };
-    assert_eq!(&text[relation.rhs.span.start..relation.rhs.span.end], "--5");
+    assert_eq!(&text[relation.rhs.span.range()], "--5");
     assert_eq!(format_text(text, &FormatOptions::default()).unwrap(), text);
 }

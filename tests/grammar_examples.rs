@@ -62,7 +62,9 @@ fn invalid_example_messages() {
         for e in parsed.errors {
             out.push_str(&format!(
                 "  -> {} [{}..{}]\n",
-                e.message, e.span.start, e.span.end
+                e.message,
+                e.span.start(),
+                e.span.end()
             ));
         }
     }

@@ -69,7 +69,7 @@ pub fn to_json(view: &MapView<'_>) -> String {
                 tags: view.tags(s),
                 conclusion: view.conclusion[s],
                 file: &view.ws.files[anchor.file].path,
-                line: lines[anchor.file].line_col(anchor.span.start).0,
+                line: lines[anchor.file].line_col(anchor.span.start()).0,
             }
         })
         .collect();

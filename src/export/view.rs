@@ -134,7 +134,7 @@ impl<'w> MapView<'w> {
             Selection::All => (0..n).map(argument).collect(),
             Selection::Focus { id, depth } => {
                 let Some(start) = ws.lookup(id) else {
-                    let names = ws.by_name.keys().map(String::as_str);
+                    let names = ws.by_name.keys().map(|k| k.as_str());
                     let hint = crate::suggest::closest(id, names)
                         .map(|near| format!("; did you mean `{near}`?"))
                         .unwrap_or_default();
@@ -203,7 +203,7 @@ impl<'w> MapView<'w> {
         }
         let mut ids: Vec<String> = (0..n).map(|s| format!("#{s}")).collect();
         for (name, &s) in &ws.by_name {
-            ids[s] = name.clone();
+            ids[s] = name.to_string();
         }
         Ok(MapView {
             ws,
@@ -250,12 +250,12 @@ impl<'w> MapView<'w> {
         let shown = match &stmt.ast.head {
             Head::Text(t) => t.value.clone(),
             Head::Value(Value::Number(n)) => source
-                .get(n.span.start..n.span.end)
+                .get(n.span.start()..n.span.end())
                 .unwrap_or_default()
                 .to_owned(),
             Head::Value(Value::Date(d)) => d.to_string(),
             Head::Check(rel) => source
-                .get(rel.lhs.span.start..rel.rhs.span.end)
+                .get(rel.lhs.span.start()..rel.rhs.span.end())
                 .unwrap_or_default()
                 .to_owned(),
             Head::Missing => String::new(),

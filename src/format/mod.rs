@@ -71,7 +71,7 @@ pub struct Comment {
 
 impl Comment {
     pub fn text<'t>(&self, source: &'t str) -> &'t str {
-        &source[self.span.start..self.span.end]
+        &source[self.span.start()..self.span.end()]
     }
 }
 
@@ -114,10 +114,10 @@ pub fn format_text(text: &str, options: &FormatOptions) -> Result<String, Format
 /// start of a line or after whitespace, outside strings.
 pub fn comments(text: &str, file: &File) -> Vec<Comment> {
     let mut strings = string_spans(file);
-    strings.sort_unstable_by_key(|s| s.start);
+    strings.sort_unstable_by_key(|s| s.start());
     let inside_string = |pos: usize| {
-        let k = strings.partition_point(|s| s.start <= pos);
-        k > 0 && pos < strings[k - 1].end
+        let k = strings.partition_point(|s| s.start() <= pos);
+        k > 0 && pos < strings[k - 1].end()
     };
     let bytes = text.as_bytes();
     let mut found = Vec::new();
@@ -175,12 +175,12 @@ fn string_spans(file: &File) -> Vec<Span> {
 /// Where a statement's first line ends.
 fn head_end(s: &Statement) -> usize {
     let end = match &s.head {
-        Head::Text(t) => t.span.end,
-        Head::Value(v) => v.span().end,
-        Head::Check(r) => r.rhs.span.end,
-        Head::Missing => s.id.as_ref().map_or(s.keyword_span.end, |i| i.span.end),
+        Head::Text(t) => t.span.end(),
+        Head::Value(v) => v.span().end(),
+        Head::Check(r) => r.rhs.span.end(),
+        Head::Missing => s.id.as_ref().map_or(s.keyword_span.end(), |i| i.span.end()),
     };
-    end.max(s.keyword_span.end)
+    end.max(s.keyword_span.end())
 }
 
 /// What a piece of the file is.
@@ -196,7 +196,10 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
     let notes = comments(text, file);
     let mut items: Vec<(Span, Item)> = Vec::new();
     for (k, s) in file.statements.iter().enumerate() {
-        items.push((Span::new(s.keyword_span.start, head_end(s)), Item::Head(k)));
+        items.push((
+            Span::new(s.keyword_span.start(), head_end(s)),
+            Item::Head(k),
+        ));
         for (c, clause) in s.clauses.iter().enumerate() {
             items.push((clause.span, Item::Clause(k, c)));
         }
@@ -204,15 +207,18 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
     for (k, c) in notes.iter().enumerate() {
         items.push((c.span, Item::Comment(k)));
     }
-    items.sort_by_key(|(span, _)| span.start);
+    items.sort_by_key(|(span, _)| span.start());
     // Everything but whitespace must belong to a statement, a clause or a
     // comment; anything else would be lost.
     let mut covered = bom_len(text);
     for (span, _) in &items {
-        if !text[covered.min(span.start)..span.start].trim().is_empty() {
+        if !text[covered.min(span.start())..span.start()]
+            .trim()
+            .is_empty()
+        {
             return Err(uncovered(text, covered));
         }
-        covered = covered.max(span.end);
+        covered = covered.max(span.end());
     }
     if !text[covered..].trim().is_empty() {
         return Err(uncovered(text, covered));
@@ -232,7 +238,7 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
     let mut statement_end = 0;
     let mut previous_end: Option<usize> = None;
     for (span, item) in items {
-        let gap = previous_end.map(|p| &text[p..span.start]);
+        let gap = previous_end.map(|p| &text[p..span.start()]);
         let line_breaks = gap.map_or(0, |g| memchr::memchr_iter(b'\n', g.as_bytes()).count());
         let blank_before = line_breaks >= 2;
         let out = &mut printer.out;
@@ -251,7 +257,7 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
             }
             Item::Comment(k) => {
                 let note = &notes[k];
-                if span.start < statement_end {
+                if span.start() < statement_end {
                     start_line(out, false);
                     out.push_str(CLAUSE_INDENT);
                 } else if note.at_column_0 {
@@ -267,7 +273,7 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
                 let s = &file.statements[k];
                 start_line(out, after_statement || blank_before);
                 after_statement = true;
-                statement_end = s.clauses.last().map_or(span.end, |c| c.span.end);
+                statement_end = s.clauses.last().map_or(span.end(), |c| c.span.end());
                 printer.head(s);
             }
             Item::Clause(k, c) => {
@@ -276,7 +282,7 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
                 printer.clause(&file.statements[k].clauses[c]);
             }
         }
-        previous_end = Some(span.end);
+        previous_end = Some(span.end());
     }
     if !printer.out.is_empty() {
         printer.out.push('\n');

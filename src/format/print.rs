@@ -164,7 +164,7 @@ impl Printer<'_> {
     fn number_value(&mut self, n: &NumberValue) {
         if let Some((hedge, span)) = n.hedge {
             // `more than`, `at least`: the words as written, one space apart.
-            match self.source.and_then(|s| s.get(span.start..span.end)) {
+            match self.source.and_then(|s| s.get(span.range())) {
                 Some(written) => {
                     let words: Vec<&str> = written.split_whitespace().collect();
                     self.out.push_str(&words.join(" "));
@@ -188,7 +188,9 @@ impl Printer<'_> {
     }
 
     fn tolerance(&mut self, t: &Tolerance) {
-        let written = self.source.and_then(|s| s.get(t.span.start..t.span.end));
+        let written = self
+            .source
+            .and_then(|s| s.get(t.span.start()..t.span.end()));
         let sign = if written.is_some_and(|w| w.starts_with("+/-")) {
             "+/-"
         } else {

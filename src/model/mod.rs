@@ -127,7 +127,7 @@ pub struct Quote {
 #[derive(Debug, Clone)]
 pub struct Allow {
     pub statement: StmtId,
-    pub rule: String,
+    pub rule: ast::Name,
     pub rule_loc: Loc,
     pub reason: String,
     pub loc: Loc,
@@ -151,6 +151,30 @@ pub struct Relations {
     pub allows: Vec<Allow>,
 }
 
+impl Relations {
+    /// The relations of consecutive parts of the workspace, in order.
+    fn concat(parts: Vec<Relations>) -> Relations {
+        fn join<T>(parts: &mut [Relations], list: fn(&mut Relations) -> &mut Vec<T>) -> Vec<T> {
+            let mut all = Vec::with_capacity(parts.iter_mut().map(|p| list(p).len()).sum());
+            for p in parts.iter_mut() {
+                all.append(list(p));
+            }
+            all
+        }
+        let mut parts = parts;
+        Relations {
+            references: join(&mut parts, |r| &mut r.references),
+            groups: join(&mut parts, |r| &mut r.groups),
+            attacks: join(&mut parts, |r| &mut r.attacks),
+            contradictions: join(&mut parts, |r| &mut r.contradictions),
+            citations: join(&mut parts, |r| &mut r.citations),
+            quotes: join(&mut parts, |r| &mut r.quotes),
+            same_as: join(&mut parts, |r| &mut r.same_as),
+            allows: join(&mut parts, |r| &mut r.allows),
+        }
+    }
+}
+
 /// The resolved workspace.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
@@ -158,7 +182,7 @@ pub struct Workspace {
     pub syntax_errors: Vec<(FileId, SyntaxError)>,
     pub statements: Vec<Stmt>,
     /// The first declaration of each identifier.
-    pub by_name: FxHashMap<String, StmtId>,
+    pub by_name: FxHashMap<ast::Name, StmtId>,
     /// Later declarations of an identifier: (the later one, the first one).
     pub duplicates: Vec<(StmtId, StmtId)>,
     /// The relations between statements, as resolved.
@@ -175,8 +199,11 @@ impl Workspace {
     /// Resolves the parsed files into a workspace. `parsed[k]` belongs to
     /// `files[k]`.
     pub fn build(files: Vec<SourceFile>, parsed: Vec<crate::syntax::Parsed>) -> Workspace {
+        let count = parsed.iter().map(|p| p.file.statements.len()).sum();
         let mut ws = Workspace {
             files,
+            statements: Vec::with_capacity(count),
+            by_name: FxHashMap::with_capacity_and_hasher(count, Default::default()),
             ..Workspace::default()
         };
         for (file, p) in parsed.into_iter().enumerate() {
@@ -191,7 +218,7 @@ impl Workspace {
                 match ws.by_name.get(name) {
                     Some(&first) => ws.duplicates.push((index, first)),
                     None => {
-                        ws.by_name.insert(name.to_owned(), index);
+                        ws.by_name.insert(name.into(), index);
                     }
                 }
             }

@@ -71,7 +71,7 @@ impl RefRole {
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub from: StmtId,
-    pub name: String,
+    pub name: crate::ast::Name,
     pub loc: Loc,
     pub role: RefRole,
     /// The statement declared with that name, whatever its kind.

@@ -233,7 +233,7 @@ pub fn evaluate_relation<'q>(
             text: single
                 .as_ref()
                 .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
-            name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
+            name: single.and_then(|(name, _)| name.map(|n| n.name.to_string())),
             stated: single.is_some(),
             coarse: coarse.interval,
             strict: strict.interval.clone(),
@@ -283,7 +283,7 @@ pub fn evaluate_same_as(
 ) -> CheckOutcome {
     let reference = |name: &str| Expr {
         kind: ExprKind::Ref(Ident {
-            name: name.to_string(),
+            name: name.into(),
             span,
         }),
         span,

@@ -146,7 +146,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             ExprKind::Ref(ident) => {
                 let info = (self.lookup)(&ident.name).ok_or(Stop::NotEvaluated)?;
                 self.used.push(UsedQuantity {
-                    name: ident.name.clone(),
+                    name: ident.name.to_string(),
                     as_of: info.as_of,
                     span: ident.span,
                 });
@@ -412,16 +412,16 @@ impl<'l, 'q> Evaluator<'l, 'q> {
     /// The operator between two operands: the symbol in the source between
     /// them when the source is at hand, else the whole gap.
     fn operator_span(&self, lhs: &Expr, rhs: &Expr, symbol: &str) -> Span {
-        let gap = Span::new(lhs.span.end, rhs.span.start);
-        if gap.start > gap.end {
+        let gap = Span::new(lhs.span.end(), rhs.span.start());
+        if gap.start() > gap.end() {
             return lhs.span.to(rhs.span);
         }
         match self
             .source
-            .get(gap.start..gap.end)
+            .get(gap.range())
             .and_then(|text| text.find(symbol))
         {
-            Some(offset) => Span::new(gap.start + offset, gap.start + offset + symbol.len()),
+            Some(offset) => Span::new(gap.start() + offset, gap.start() + offset + symbol.len()),
             None => gap,
         }
     }
@@ -468,7 +468,7 @@ fn percent_vs_points(left: &Amount, right: &Amount, symbol: &str) -> Option<Stri
 /// An expression as written: its source text when the span is valid in
 /// `source`, else rebuilt from the tree.
 pub fn expr_text(source: &str, expr: &Expr) -> String {
-    match source.get(expr.span.start..expr.span.end) {
+    match source.get(expr.span.start()..expr.span.end()) {
         Some(text) if !text.trim().is_empty() => text.trim().to_string(),
         _ => rebuild(expr),
     }
@@ -477,7 +477,7 @@ pub fn expr_text(source: &str, expr: &Expr) -> String {
 fn rebuild(expr: &Expr) -> String {
     match &expr.kind {
         ExprKind::Literal(value) => value_text(value),
-        ExprKind::Ref(ident) => ident.name.clone(),
+        ExprKind::Ref(ident) => ident.name.to_string(),
         ExprKind::Paren(inner) => format!("({})", rebuild(inner)),
         ExprKind::Neg(inner) => format!("-{}", rebuild(inner)),
         ExprKind::Binary { op, lhs, rhs } => {

@@ -339,7 +339,7 @@ fn operator_span_is_found_in_the_source() {
     };
     let ident = |n: &str, start: usize| {
         ExprKind::Ref(Ident {
-            name: n.to_string(),
+            name: n.into(),
             span: Span::new(start, start + 1),
         })
     };

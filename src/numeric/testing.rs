@@ -124,7 +124,7 @@ pub fn lit(text: &str) -> Expr {
 /// A quantity reference.
 pub fn name(id: &str) -> Expr {
     expr(ExprKind::Ref(Ident {
-        name: id.to_string(),
+        name: id.into(),
         span: Span::default(),
     }))
 }

@@ -42,7 +42,7 @@ impl Source {
     fn new(name: &str, text: &str, places: &[&Place]) -> Source {
         let mut padded = String::with_capacity(text.len() + 1);
         padded.push_str(text);
-        if places.iter().any(|p| p.span.end >= text.len()) {
+        if places.iter().any(|p| p.span.end() >= text.len()) {
             padded.push(' ');
         }
         Source {
@@ -149,7 +149,7 @@ impl Diagnostic for Rendered<'_> {
 }
 
 fn label(place: &Place, primary: bool) -> LabeledSpan {
-    let span = SourceSpan::new(place.span.start.into(), place.span.len());
+    let span = SourceSpan::new(place.span.start().into(), place.span.len());
     if primary {
         LabeledSpan::new_primary_with_span(Some(place.label.clone()), span)
     } else {
@@ -233,7 +233,7 @@ impl Reporter for HumanReporter {
             writeln!(out, "acknowledged:")?;
             for a in &outcome.allowed {
                 let f = &a.finding;
-                let (line, column) = indexes[f.place.file].line_col(f.place.span.start);
+                let (line, column) = indexes[f.place.file].line_col(f.place.span.start());
                 writeln!(
                     out,
                     "  {}:{line}:{column}: {}[{}] {} (allowed: {})",

@@ -43,8 +43,8 @@ pub(crate) fn json_finding<'a>(
     reason: Option<&'a str>,
 ) -> JsonFinding<'a> {
     let index = &indexes[f.place.file];
-    let (line, column) = index.line_col(f.place.span.start);
-    let (end_line, end_column) = index.line_col(f.place.span.end);
+    let (line, column) = index.line_col(f.place.span.start());
+    let (end_line, end_column) = index.line_col(f.place.span.end());
     JsonFinding {
         rule: f.rule,
         severity: f.severity.as_str(),

@@ -65,8 +65,8 @@ pub struct Region {
 impl Region {
     pub fn of(indexes: &[position::LineIndex<'_>], f: &Finding) -> Region {
         let index = &indexes[f.place.file];
-        let (line, column) = index.line_col(f.place.span.start);
-        let (end_line, end_column) = index.line_col(f.place.span.end);
+        let (line, column) = index.line_col(f.place.span.start());
+        let (end_line, end_column) = index.line_col(f.place.span.end());
         Region {
             line,
             column,
@@ -91,7 +91,7 @@ pub fn fingerprints<'f>(
             let file = &ws.files[f.place.file];
             let under = file
                 .text
-                .get(f.place.span.start..f.place.span.end)
+                .get(f.place.span.start()..f.place.span.end())
                 .unwrap_or("");
             let hash = fnv1a(&[
                 f.rule,

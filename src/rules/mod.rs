@@ -287,16 +287,16 @@ fn leveled<'l>(
 fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     (
         a.place.file,
-        a.place.span.start,
+        a.place.span.start(),
         a.rule,
-        a.place.span.end,
+        a.place.span.end(),
         &a.message,
     )
         .cmp(&(
             b.place.file,
-            b.place.span.start,
+            b.place.span.start(),
             b.rule,
-            b.place.span.end,
+            b.place.span.end(),
             &b.message,
         ))
 }

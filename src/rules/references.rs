@@ -67,7 +67,7 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .iter()
         .filter(|r| r.target.is_none())
     {
-        let help = closest(&r.name, ctx.ws.by_name.keys().map(String::as_str))
+        let help = closest(&r.name, ctx.ws.by_name.keys().map(|k| k.as_str()))
             .map(|near| format!("did you mean `{near}`?"))
             .or_else(|| {
                 Some(format!(

@@ -436,7 +436,7 @@ fn unary_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     for start in minuses.into_iter().rev() {
         // From this `-` to the end of its operand (not to the end of `start`,
         // which runs on to the end of the statement).
-        let span = crate::syntax::span::Span::new(ctx.offset(start), e.span.end);
+        let span = crate::syntax::span::Span::new(ctx.offset(start), e.span.end());
         e = Expr {
             kind: ExprKind::Neg(Box::new(e)),
             span,
@@ -489,7 +489,7 @@ fn primary<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
             rest,
             Expr {
                 kind: ExprKind::Ref(Ident {
-                    name: name.to_owned(),
+                    name: name.into(),
                     span: ctx.span(name),
                 }),
                 span: ctx.span(name),

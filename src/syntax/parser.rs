@@ -205,7 +205,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
         }
         match clause(ctx, kind, at) {
             Ok((after, c)) => {
-                last_end = c.span.end;
+                last_end = c.span.end();
                 statement.clauses.push(c);
                 if !at_line_end(after) {
                     errors.push(end_of_line_expected(ctx, after, "the clause"));
@@ -217,7 +217,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             Err(err) => {
                 let fatal = is_unterminated(&err);
                 let e = to_syntax_error(ctx, err);
-                last_end = last_end.max(e.span.end);
+                last_end = last_end.max(e.span.end());
                 errors.push(e);
                 statement.has_errors = true;
                 if fatal {
@@ -229,8 +229,8 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
         }
     }
     statement.span = Span::new(
-        statement.keyword_span.start,
-        last_end.max(statement.keyword_span.end),
+        statement.keyword_span.start(),
+        last_end.max(statement.keyword_span.end()),
     );
     Some(statement)
 }
@@ -321,7 +321,7 @@ fn ident<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Ident> {
     Ok((
         rest,
         Ident {
-            name: name.to_owned(),
+            name: name.into(),
             span: ctx.span(name),
         },
     ))
@@ -576,7 +576,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
                 Ok((
                     rest,
                     Ident {
-                        name: w.to_owned(),
+                        name: w.into(),
                         span: ctx.span(w),
                     },
                 ))
@@ -592,7 +592,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
 }
 
 fn empty_reason<'a>(ctx: Ctx<'a>, s: &Str, clause: &str) -> nom::Err<PError<'a>> {
-    let at = &ctx.text[s.span.start..];
+    let at = &ctx.text[s.span.start()..];
     nom::Err::Failure(PError::custom(
         at,
         s.span.len(),
