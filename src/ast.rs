@@ -296,11 +296,11 @@ impl fmt::Display for DateLit {
 /// separators removed), `exponent` is the `e` part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberLit {
-    pub int_digits: String,
-    pub frac_digits: String,
+    pub int_digits: Name,
+    pub frac_digits: Name,
     pub exponent: i32,
     /// The literal exactly as written, separators included.
-    pub text: String,
+    pub text: Name,
     pub span: Span,
 }
 
@@ -382,7 +382,7 @@ pub enum Hedge {
 /// A unit as written: `%`, or words joined by `/` (`USD/year`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitLit {
-    pub text: String,
+    pub text: Name,
     pub span: Span,
 }
 

@@ -132,7 +132,7 @@ fn number() -> impl Strategy<Value = NumberLit> {
                 int_digits: parts.int_digits,
                 frac_digits: parts.frac_digits,
                 exponent: parts.exponent,
-                text: text.clone(),
+                text: text.as_str().into(),
                 span: NOWHERE,
             }
         })
@@ -168,7 +168,7 @@ fn number_value() -> impl Strategy<Value = NumberValue> {
             "%", "pp", "users", "USD/year", "km/h", "days", "years",
         ])
         .prop_map(|u| UnitLit {
-            text: u.to_owned(),
+            text: u.into(),
             span: NOWHERE,
         }),
     );

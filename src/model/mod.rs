@@ -267,12 +267,11 @@ impl Workspace {
 
 /// The quantity references of an expression, in written order, without
 /// recursion (expressions may be nested up to the parser's limit).
-pub fn collect_refs(expr: &ast::Expr, out: &mut Vec<ast::Ident>) {
+pub fn collect_refs<'e>(expr: &'e ast::Expr, out: &mut Vec<&'e ast::Ident>) {
     let mut stack = vec![expr];
-    let mut found = Vec::new();
     while let Some(e) = stack.pop() {
         match &e.kind {
-            ExprKind::Ref(id) => found.push(id.clone()),
+            ExprKind::Ref(id) => out.push(id),
             ExprKind::Literal(_) => {}
             ExprKind::Neg(inner) | ExprKind::Paren(inner) => stack.push(inner),
             ExprKind::Binary { lhs, rhs, .. } => {
@@ -282,5 +281,4 @@ pub fn collect_refs(expr: &ast::Expr, out: &mut Vec<ast::Ident>) {
             ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
         }
     }
-    out.extend(found);
 }

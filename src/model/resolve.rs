@@ -77,7 +77,7 @@ impl Resolver<'_> {
             collect_refs(&rel.lhs, &mut refs);
             collect_refs(&rel.rhs, &mut refs);
             for r in refs {
-                self.resolve(index, &r, RefRole::Operand);
+                self.resolve(index, r, RefRole::Operand);
             }
         }
         for clause in &stmt.clauses {

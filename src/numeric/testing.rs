@@ -17,10 +17,10 @@ pub fn number_lit(text: &str) -> NumberLit {
     let mantissa = mantissa.replace(',', "");
     let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((&mantissa, ""));
     NumberLit {
-        int_digits: int_digits.to_string(),
-        frac_digits: frac_digits.to_string(),
+        int_digits: int_digits.into(),
+        frac_digits: frac_digits.into(),
         exponent,
-        text: text.to_string(),
+        text: text.into(),
         span: Span::default(),
     }
 }
@@ -69,7 +69,7 @@ pub fn value(text: &str) -> Value {
         Some(word) if *word != "±" => {
             rest = &rest[1..];
             Some(UnitLit {
-                text: word.to_string(),
+                text: (*word).into(),
                 span: Span::default(),
             })
         }

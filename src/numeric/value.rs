@@ -284,10 +284,10 @@ fn bare_year_date(date: &DateLit) -> Option<NumberValue> {
     }
     let digits = format!("{:04}", date.year);
     let number = NumberLit {
-        int_digits: digits.clone(),
-        frac_digits: String::new(),
+        int_digits: digits.as_str().into(),
+        frac_digits: Default::default(),
         exponent: 0,
-        text: digits,
+        text: digits.into(),
         span: date.span,
     };
     Some(NumberValue {
@@ -312,16 +312,16 @@ pub fn value_text(value: &Value) -> String {
     if let Some((hedge, _)) = number.hedge {
         parts.push(hedge.word().to_string());
     }
-    parts.push(number.number.text.clone());
+    parts.push(number.number.text.to_string());
     if let Some((scale, _)) = number.scale {
         parts.push(scale.word().to_string());
     }
     if let Some(unit) = &number.unit {
-        parts.push(unit.text.clone());
+        parts.push(unit.text.to_string());
     }
     if let Some(tolerance) = &number.tolerance {
         parts.push("±".to_string());
-        parts.push(tolerance.number.text.clone());
+        parts.push(tolerance.number.text.to_string());
         if let Some((scale, _)) = tolerance.scale {
             parts.push(scale.word().to_string());
         }

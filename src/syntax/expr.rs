@@ -73,7 +73,7 @@ fn number_lit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, NumberLit> {
             int_digits: parts.int_digits,
             frac_digits: parts.frac_digits,
             exponent: parts.exponent,
-            text: parts.text.to_owned(),
+            text: parts.text.into(),
             span: ctx.span(parts.text),
         },
     ))
@@ -105,7 +105,7 @@ fn unit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<UnitLit>> {
         return Ok((
             rest,
             Some(UnitLit {
-                text: "%".to_owned(),
+                text: "%".into(),
                 span: ctx.span(&i[..1]),
             }),
         ));
@@ -118,7 +118,7 @@ fn unit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<UnitLit>> {
         return Ok((
             rest,
             Some(UnitLit {
-                text: "%".to_owned(),
+                text: "%".into(),
                 span: ctx.span(&after_space[..1]),
             }),
         ));
@@ -143,7 +143,7 @@ fn unit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<UnitLit>> {
     Ok((
         rest,
         Some(UnitLit {
-            text: text.to_owned(),
+            text: text.into(),
             span: ctx.span(text),
         }),
     ))

@@ -134,8 +134,8 @@ pub fn keyword<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> 
 /// Parsed digits of a `number`, before their meaning is applied.
 pub struct NumberParts<'a> {
     pub text: &'a str,
-    pub int_digits: String,
-    pub frac_digits: String,
+    pub int_digits: crate::ast::Name,
+    pub frac_digits: crate::ast::Name,
     pub exponent: i32,
 }
 
@@ -155,7 +155,7 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
     let digits = |s| take_while1::<_, _, PError<'_>>(|c: char| c.is_ascii_digit()).parse(s);
     let (mut rest, first) =
         digits(i).map_err(|_| nom::Err::Error(PError::expected(i, "a number")))?;
-    let mut int_digits = first.to_owned();
+    let mut int_digits = crate::ast::Name::from(first);
     while let Some(after_comma) = rest.strip_prefix(',') {
         let group_len = after_comma
             .find(|c: char| !c.is_ascii_digit())
@@ -177,12 +177,12 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
         int_digits.push_str(&after_comma[..3]);
         rest = &after_comma[3..];
     }
-    let mut frac_digits = String::new();
+    let mut frac_digits = crate::ast::Name::default();
     if let Some(after_dot) = rest.strip_prefix('.')
         && after_dot.starts_with(|c: char| c.is_ascii_digit())
     {
         let (r, frac) = digits(after_dot)?;
-        frac_digits = frac.to_owned();
+        frac_digits = frac.into();
         rest = r;
     }
     let digit_count = int_digits.len() + frac_digits.len();
@@ -247,10 +247,18 @@ pub fn string(i: &str) -> PResult<'_, String> {
     };
     let mut value = String::new();
     let mut pos = 0;
-    while let Some(c) = body[pos..].chars().next() {
-        match c {
-            '"' => return Ok((&body[pos + 1..], value)),
-            '\\' => {
+    // Runs of plain characters are copied whole; only quotes, escapes and
+    // line breaks (all ASCII, so every cut is a character boundary) stop
+    // the scan.
+    while let Some(run) = body.as_bytes()[pos..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'))
+    {
+        value.push_str(&body[pos..pos + run]);
+        pos += run;
+        match body.as_bytes()[pos] {
+            b'"' => return Ok((&body[pos + 1..], value)),
+            b'\\' => {
                 let escaped = body[pos + 1..].chars().next();
                 match escaped {
                     Some('"') => value.push('"'),
@@ -279,18 +287,15 @@ pub fn string(i: &str) -> PResult<'_, String> {
                 }
                 pos += 1 + escaped.map_or(0, char::len_utf8);
             }
-            '\r' | '\n' => {
-                // The break and the indentation after it read as one space.
+            _ => {
+                // A line break: it and the indentation after it read as one
+                // space.
                 let after = &body[pos..];
                 let after = after.strip_prefix('\r').unwrap_or(after);
                 let after = after.strip_prefix('\n').unwrap_or(after);
                 let after = after.trim_start_matches(is_inline_space);
                 value.push(' ');
                 pos = body.len() - after.len();
-            }
-            other => {
-                value.push(other);
-                pos += other.len_utf8();
             }
         }
     }
