@@ -394,7 +394,7 @@ pub struct NumberValue {
     pub scale: Option<(Scale, Span)>,
     pub unit: Option<UnitLit>,
     /// `± NUMBER [SCALE]` or `+/- NUMBER [SCALE]`.
-    pub tolerance: Option<Tolerance>,
+    pub tolerance: Option<Box<Tolerance>>,
     pub span: Span,
 }
 

@@ -172,10 +172,12 @@ fn number_value() -> impl Strategy<Value = NumberValue> {
             span: NOWHERE,
         }),
     );
-    let tolerance = prop::option::of((number(), scale()).prop_map(|(number, scale)| Tolerance {
-        number,
-        scale,
-        span: NOWHERE,
+    let tolerance = prop::option::of((number(), scale()).prop_map(|(number, scale)| {
+        Box::new(Tolerance {
+            number,
+            scale,
+            span: NOWHERE,
+        })
     }));
     (hedge, number(), scale(), unit, tolerance).prop_map(
         |(hedge, number, scale, unit, tolerance)| NumberValue {

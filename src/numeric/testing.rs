@@ -78,11 +78,11 @@ pub fn value(text: &str) -> Value {
     let tolerance = match rest {
         ["±", number, more @ ..] => {
             let mut more: &[&str] = more;
-            Some(Tolerance {
+            Some(Box::new(Tolerance {
                 number: number_lit(number),
                 scale: take_scale(&mut more),
                 span: Span::default(),
-            })
+            }))
         }
         _ => None,
     };

@@ -150,7 +150,7 @@ fn unit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<UnitLit>> {
 }
 
 /// `tolerance = ( "±" | "+/-" ) number [ scale ] ;`
-fn tolerance<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<Tolerance>> {
+fn tolerance<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<Box<Tolerance>>> {
     let after_space = i.trim_start_matches(is_inline_space);
     let Some(after_sign) = after_space
         .strip_prefix('±')
@@ -168,11 +168,11 @@ fn tolerance<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Option<Tolerance>> {
     }
     Ok((
         rest,
-        Some(Tolerance {
+        Some(Box::new(Tolerance {
             number: lit,
             scale: scale_part,
             span: ctx.between(after_space, rest),
-        }),
+        })),
     ))
 }
 

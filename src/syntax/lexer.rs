@@ -43,16 +43,45 @@ pub fn is_inline_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
+/// The length of the longest prefix of `i` whose bytes `accept` takes. The
+/// tokens scanned this way are ASCII, so the cut is a character boundary
+/// (a byte of a multi-byte character is never accepted); scanning bytes
+/// rather than decoded characters keeps the lexer's hottest loops short.
+fn ascii_run(i: &str, accept: impl Fn(u8) -> bool) -> usize {
+    i.bytes().position(|b| !accept(b)).unwrap_or(i.len())
+}
+
+/// `i` cut after a first byte `first` takes and the run `rest` takes after
+/// it, or `None` when the first byte does not fit.
+fn ascii_token(
+    i: &str,
+    first: impl Fn(u8) -> bool,
+    rest: impl Fn(u8) -> bool,
+) -> Option<(&str, &str)> {
+    let head = *i.as_bytes().first()?;
+    if !first(head) {
+        return None;
+    }
+    let len = 1 + ascii_run(&i[1..], rest);
+    Some((&i[len..], &i[..len]))
+}
+
+fn is_inline_space_byte(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
 /// Zero or more spaces and tabs.
 pub fn space0(i: &str) -> PResult<'_, &str> {
-    take_while(is_inline_space).parse(i)
+    let len = ascii_run(i, is_inline_space_byte);
+    Ok((&i[len..], &i[..len]))
 }
 
 /// One or more spaces and tabs.
 pub fn space1(i: &str) -> PResult<'_, &str> {
-    take_while1(is_inline_space)
-        .parse(i)
-        .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "whitespace")))
+    match ascii_run(i, is_inline_space_byte) {
+        0 => Err(nom::Err::Error(PError::expected(i, "whitespace"))),
+        len => Ok((&i[len..], &i[..len])),
+    }
 }
 
 /// Whether `rest` is at the end of its line: only whitespace and an optional
@@ -80,9 +109,12 @@ fn is_ident_continue(c: char) -> bool {
 /// Returns the identifier's slice. A trailing `.` or `-` is a failure with its
 /// own message, since it is a common slip (`a -b`).
 pub fn identifier(i: &str) -> PResult<'_, &str> {
-    let (rest, word) = recognize((take_while1(is_ident_start), take_while(is_ident_continue)))
-        .parse(i)
-        .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "an identifier")))?;
+    let (rest, word) = ascii_token(
+        i,
+        |b| is_ident_start(char::from(b)),
+        |b| is_ident_continue(char::from(b)),
+    )
+    .ok_or_else(|| nom::Err::Error(PError::expected(i, "an identifier")))?;
     if let Some(last) = word.chars().last()
         && (last == '.' || last == '-')
     {
@@ -104,12 +136,12 @@ pub fn identifier(i: &str) -> PResult<'_, &str> {
 /// A keyword-like word: letters, digits, `_` and `-` (clause keywords such as
 /// `supported-by`, rule names such as `unused-allow`).
 pub fn word(i: &str) -> PResult<'_, &str> {
-    recognize((
-        take_while1(|c: char| c.is_ascii_alphabetic() || c == '_'),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
-    ))
-    .parse(i)
-    .map_err(|_: nom::Err<PError<'_>>| nom::Err::Error(PError::expected(i, "a word")))
+    ascii_token(
+        i,
+        |b| b.is_ascii_alphabetic() || b == b'_',
+        |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-',
+    )
+    .ok_or_else(|| nom::Err::Error(PError::expected(i, "a word")))
 }
 
 /// `unit-word = letter { letter | digit | "_" } ;`

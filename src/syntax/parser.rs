@@ -228,6 +228,9 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             }
         }
     }
+    // Most statements have one or two clauses; the vector's growth would
+    // leave room for four.
+    statement.clauses.shrink_to_fit();
     statement.span = Span::new(
         statement.keyword_span.start(),
         last_end.max(statement.keyword_span.end()),
@@ -609,6 +612,7 @@ fn ref_list<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Vec<Ident>> {
     loop {
         let (r, _) = space0(rest)?;
         let Some(after) = r.strip_prefix(',') else {
+            refs.shrink_to_fit();
             return Ok((rest, refs));
         };
         let (after, _) = space0(after)?;
@@ -656,12 +660,14 @@ fn group_list<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Vec<Group>> {
             members.push(m);
             r = after;
         }
+        members.shrink_to_fit();
         groups.push(Group {
             members,
             span: ctx.between(start, r),
         });
         let (after_space, _) = space0(r)?;
         let Some(after_comma) = after_space.strip_prefix(',') else {
+            groups.shrink_to_fit();
             return Ok((r, groups));
         };
         rest = space0(after_comma)?.0;
