@@ -5,9 +5,10 @@
 //! elsewhere on the machine. `--allow-outside-files` lifts the limit.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The workspace's roots and whether files outside them may be read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct FileAccess {
     /// Each directory named on the command line, and the directory of each
     /// file named directly. With none (a workspace built in memory), each
@@ -15,6 +16,24 @@ pub struct FileAccess {
     pub roots: Vec<PathBuf>,
     /// Whether `file` clauses may name files outside the roots.
     pub allow_outside: bool,
+    /// The working directory and the roots in normal form, computed on
+    /// first use: every `file` clause is checked against them.
+    normalized: OnceLock<Normalized>,
+}
+
+/// Equal when the roots and the switch are: the cache is derived from them.
+impl PartialEq for FileAccess {
+    fn eq(&self, other: &Self) -> bool {
+        self.roots == other.roots && self.allow_outside == other.allow_outside
+    }
+}
+
+impl Eq for FileAccess {}
+
+#[derive(Debug, Clone)]
+struct Normalized {
+    cwd: Option<PathBuf>,
+    roots: Vec<PathBuf>,
 }
 
 /// Why a `file` path is refused.
@@ -41,8 +60,28 @@ impl FileAccess {
             .collect();
         FileAccess {
             roots,
-            allow_outside: false,
+            ..FileAccess::default()
         }
+    }
+
+    fn normalized(&self) -> &Normalized {
+        self.normalized.get_or_init(|| {
+            let cwd = std::env::current_dir().ok();
+            let roots = self
+                .roots
+                .iter()
+                .map(|r| normalize(r, cwd.as_deref()))
+                .collect();
+            Normalized { cwd, roots }
+        })
+    }
+
+    /// Whether `target`, in normal form, lies inside one of the roots.
+    fn inside_roots(&self, target: &Path) -> bool {
+        self.normalized()
+            .roots
+            .iter()
+            .any(|r| target.starts_with(r))
     }
 
     /// The file a `file "PATH"` clause in `arg_file` names, or why it may
@@ -58,12 +97,12 @@ impl FileAccess {
         if written_path.has_root() || written_path.is_absolute() {
             return Err(Outside::Absolute);
         }
-        let target = normalize(&joined);
-        let inside = |root: &Path| target.starts_with(normalize(root));
+        let cwd = self.normalized().cwd.as_deref();
+        let target = normalize(&joined, cwd);
         let within = if self.roots.is_empty() {
-            inside(base)
+            target.starts_with(normalize(base, cwd))
         } else {
-            self.roots.iter().any(|r| inside(r))
+            self.inside_roots(&target)
         };
         if within {
             Ok(joined)
@@ -81,15 +120,18 @@ impl FileAccess {
         if self.allow_outside || self.roots.is_empty() {
             return true;
         }
-        let target = normalize(path);
-        self.roots.iter().any(|r| target.starts_with(normalize(r)))
+        self.inside_roots(&normalize(path, self.normalized().cwd.as_deref()))
     }
 }
 
-/// The absolute form of `path` with `.` and `..` resolved on the text alone
-/// (symbolic links are not followed: nothing is read).
-fn normalize(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+/// The absolute form of `path` (relative paths are taken from `cwd`) with
+/// `.` and `..` resolved on the text alone (symbolic links are not
+/// followed: nothing is read). The empty path stays empty.
+fn normalize(path: &Path, cwd: Option<&Path>) -> PathBuf {
+    let absolute = match cwd {
+        Some(cwd) if path.is_relative() && !path.as_os_str().is_empty() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
     let mut out = PathBuf::new();
     for component in absolute.components() {
         match component {
@@ -110,7 +152,7 @@ mod tests {
     fn access(roots: &[&str]) -> FileAccess {
         FileAccess {
             roots: roots.iter().map(PathBuf::from).collect(),
-            allow_outside: false,
+            ..FileAccess::default()
         }
     }
 
