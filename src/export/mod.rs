@@ -93,6 +93,59 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
     }
 }
 
+/// The words of `text`, as `str::split_whitespace` gives them, found bytewise
+/// when the text is ASCII (most texts are, and the Unicode walk dominates
+/// drawing a large map).
+pub fn words(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii(text)
+    } else {
+        Words::Unicode(text.split_whitespace())
+    }
+}
+
+/// The words of a text: see [`words`].
+pub enum Words<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a str),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        // The ASCII characters `char::is_whitespace` accepts.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        match self {
+            Words::Unicode(words) => words.next(),
+            Words::Ascii(rest) => {
+                let bytes = rest.as_bytes();
+                let Some(start) = bytes.iter().position(|b| !space(b)) else {
+                    *rest = "";
+                    return None;
+                };
+                let end = bytes[start..]
+                    .iter()
+                    .position(space)
+                    .map_or(bytes.len(), |n| start + n);
+                let word = &rest[start..end];
+                *rest = &rest[end..];
+                Some(word)
+            }
+        }
+    }
+}
+
+/// Characters in `word`, counted bytewise when it is ASCII.
+pub fn char_count(word: &str) -> usize {
+    if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    }
+}
+
 /// Greedy word wrap at `width` characters; a longer word gets its own line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -133,5 +186,22 @@ mod tests {
         assert!(wrap(&long, 32).iter().all(|l| l.chars().count() <= 32));
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("abc", 3), "abc");
+    }
+
+    #[test]
+    fn words_as_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " one  two\tthree\n\x0bfour\x0c\r five ",
+            "a\u{a0}b c\u{2003}d  é",
+            "x\u{85}y",
+        ] {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        assert_eq!(char_count("abc"), 3);
+        assert_eq!(char_count("é…"), 2);
     }
 }
