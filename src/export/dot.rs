@@ -134,21 +134,26 @@ fn in_parallel<T: Sync>(
     render: impl Fn(&mut String, &mut Scratch, &T) + Sync,
 ) {
     use rayon::prelude::*;
+    // One buffer per chunk of a batch, reused by the next batch.
+    let mut parts: Vec<(String, Scratch)> = Vec::new();
     for batch in items.chunks(CHUNK * CHUNKS_PER_BATCH) {
-        let parts: Vec<String> = batch
+        let chunks = batch.len().div_ceil(CHUNK);
+        if parts.len() < chunks {
+            parts.resize_with(chunks, Default::default);
+        }
+        batch
             .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut part = String::new();
-                let mut scratch = Scratch::default();
+            .zip(parts[..chunks].par_iter_mut())
+            .for_each(|(chunk, (part, scratch))| {
+                part.clear();
                 for item in chunk {
-                    render(&mut part, &mut scratch, item);
+                    render(part, scratch, item);
                 }
-                part
-            })
-            .collect();
-        out.reserve(parts.iter().map(String::len).sum());
-        for part in parts {
-            out.push_str(&part);
+            });
+        let parts = &parts[..chunks];
+        out.reserve(parts.iter().map(|(part, _)| part.len()).sum());
+        for (part, _) in parts {
+            out.push_str(part);
         }
     }
 }

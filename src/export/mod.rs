@@ -67,7 +67,10 @@ pub struct Clusters {
 }
 
 pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
-    let mut clusters: std::collections::BTreeMap<(usize, String), Vec<_>> = Default::default();
+    // Each cluster's key is made once: by file index, or by tag.
+    let mut keyed: Vec<((usize, String), Vec<crate::model::StmtId>)> = Vec::new();
+    let mut file_cluster: Vec<Option<usize>> = vec![None; view.ws.files.len()];
+    let mut tag_cluster: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut loose = Vec::new();
     let mut drawn = Vec::new();
     for &s in &view.nodes {
@@ -76,19 +79,36 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
             continue;
         }
         drawn.push(s);
-        let key = match options.cluster {
-            Cluster::None => None,
-            Cluster::File => Some((stmt.file, view.ws.files[stmt.file].path.clone())),
-            Cluster::Tag => view.tags(s).first().map(|t| (0, format!("tag: {t}"))),
+        let mut cluster = |slot: Option<usize>, key: &dyn Fn() -> (usize, String)| match slot {
+            Some(k) => k,
+            None => {
+                keyed.push((key(), Vec::new()));
+                keyed.len() - 1
+            }
         };
-        match key {
-            Some(key) => clusters.entry(key).or_default().push(s),
+        let k = match options.cluster {
+            Cluster::None => None,
+            Cluster::File => {
+                let k = cluster(file_cluster[stmt.file], &|| {
+                    (stmt.file, view.ws.files[stmt.file].path.clone())
+                });
+                file_cluster[stmt.file] = Some(k);
+                Some(k)
+            }
+            Cluster::Tag => view.tags(s).first().map(|&t| {
+                let k = cluster(tag_cluster.get(t).copied(), &|| (0, format!("tag: {t}")));
+                tag_cluster.insert(t, k);
+                k
+            }),
+        };
+        match k {
+            Some(k) => keyed[k].1.push(s),
             None => loose.push(s),
         }
     }
     Clusters {
         drawn,
-        clusters,
+        clusters: keyed.into_iter().collect(),
         loose,
     }
 }
