@@ -124,6 +124,21 @@ pub fn words(text: &str) -> Words<'_> {
     }
 }
 
+/// Whether `text` is ASCII with its words already one space apart, as
+/// [`words`] and a space between each would give it back (most texts are:
+/// the syntax folds a string's line breaks into one space).
+pub fn is_folded(text: &str) -> bool {
+    // A space at the start counts as a space after a space.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || text.is_empty()
+}
+
 /// The words of a text: see [`words`].
 pub enum Words<'a> {
     /// The rest of an ASCII text.
@@ -217,10 +232,18 @@ mod tests {
             " one  two\tthree\n\x0bfour\x0c\r five ",
             "a\u{a0}b c\u{2003}d  é",
             "x\u{85}y",
+            "one two three",
+            "a",
+            "a  b",
+            " a",
+            "a ",
+            " ",
         ] {
             let expected: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
+        assert!(is_folded("one two") && is_folded("") && !is_folded("a  b"));
+        assert!(!is_folded(" a") && !is_folded("a ") && !is_folded("a\tb") && !is_folded("é"));
         assert_eq!(char_count("abc"), 3);
         assert_eq!(char_count("é…"), 2);
     }

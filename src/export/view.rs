@@ -284,6 +284,10 @@ impl<'w> MapView<'w> {
                 .unwrap_or_default(),
             Head::Missing => "",
         };
+        if super::is_folded(shown) {
+            out.push_str(shown);
+            return;
+        }
         for (k, word) in super::words(shown).enumerate() {
             if k > 0 {
                 out.push(' ');
