@@ -250,7 +250,7 @@ impl<'w> MapView<'w> {
     /// A stable identifier: the statement's name, or `#N` for an anonymous
     /// check (and for a later duplicate, which has no name of its own).
     pub fn id(&self, s: StmtId) -> String {
-        self.ids[s].clone().into_owned()
+        self.ids[s].to_string()
     }
 
     /// [`MapView::id`], borrowed.
