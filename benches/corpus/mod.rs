@@ -6,6 +6,19 @@
 //!
 //! Shared by `examples/gen.rs` and the benches (`#[path]`-included), so both
 //! measure the same kind of input.
+//!
+//! With Argdown on, each block also yields its argument in Argdown, and the
+//! same argument alone in `.arg` (the "Argdown twin"), so both tools can be
+//! timed on one argument. Per block that is 7 statements: the claim, two
+//! premises each supported by one piece of evidence (Argdown arguments
+//! `<ev-N>`, `<ev2-N>`), an objection attacking the claim, a rebuttal
+//! attacking the objection, and the previous block's claim supporting this
+//! one. The twin keeps Argdown's identifiers, texts and edges and adds
+//! nothing: no sources, quantities, checks, quotes, tags or `assumed`, so
+//! argcheck reports its evidence as uncited and its objections as
+//! unsupported. Kinds: the root of each block is a `claim`, the other
+//! bracketed statements are `premise`s, the arguments are `evidence`. The
+//! twin is split into the same `part-NNNNN.arg` files as the workspace.
 
 #![allow(dead_code)]
 
@@ -67,6 +80,9 @@ pub struct Corpus {
     pub arg_files: Vec<(String, String)>,
     pub documents: Vec<(String, String)>,
     pub argdown: Option<String>,
+    /// The Argdown argument alone as `.arg` files, by relative path (empty
+    /// unless Argdown is on).
+    pub argdown_twin: Vec<(String, String)>,
     pub statements: usize,
 }
 
@@ -85,6 +101,15 @@ impl Corpus {
         }
         if let Some(argdown) = &self.argdown {
             std::fs::write(dir.join("argument.argdown"), argdown)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the Argdown twin's `.arg` files below `dir`.
+    pub fn write_argdown_twin(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for (path, text) in &self.argdown_twin {
+            std::fs::write(dir.join(path), text)?;
         }
         Ok(())
     }
@@ -119,6 +144,7 @@ pub fn generate(statements: usize, files: usize, seed: u64, argdown: bool) -> Co
         arg_files: Vec::new(),
         documents: Vec::new(),
         argdown: argdown.then(String::new),
+        argdown_twin: Vec::new(),
         statements: 0,
     };
     let mut block = 0;
@@ -131,9 +157,16 @@ pub fn generate(statements: usize, files: usize, seed: u64, argdown: bool) -> Co
         // The file's source text: one paragraph per block, quoted from.
         let mut document = String::new();
         let mut arg = String::new();
+        let mut twin = String::new();
         for b in first..last {
             write_block(&mut g, &mut corpus, &mut arg, &mut document, f, b);
+            if argdown {
+                write_twin_block(&mut twin, b);
+            }
             block += 1;
+        }
+        if argdown {
+            corpus.argdown_twin.push((format!("part-{f:05}.arg"), twin));
         }
         corpus.arg_files.push((format!("part-{f:05}.arg"), arg));
         corpus
@@ -300,4 +333,26 @@ fn write_block(
         }
         ad.push('\n');
     }
+}
+
+/// Block `b` of the Argdown argument in `.arg`: the statements, texts and
+/// edges `write_block` writes in Argdown, in the same order, and nothing else.
+fn write_twin_block(twin: &mut String, b: usize) {
+    let _ = write!(
+        twin,
+        "claim claim-{b} \"Claim {b}.\"\n  supported-by p1-{b}, p2-{b}"
+    );
+    if b > 0 {
+        let _ = write!(twin, ", claim-{}", b - 1);
+    }
+    let _ = write!(
+        twin,
+        "\n  attacked-by objection-{b}\n\n\
+         premise p1-{b} \"Premise one of {b}.\"\n  supported-by ev-{b}\n\n\
+         evidence ev-{b} \"Evidence {b}.\"\n\n\
+         premise p2-{b} \"Premise two of {b}.\"\n  supported-by ev2-{b}\n\n\
+         evidence ev2-{b} \"Evidence two of {b}.\"\n\n\
+         premise objection-{b} \"Objection {b}.\"\n  attacked-by rebuttal-{b}\n\n\
+         premise rebuttal-{b} \"Rebuttal {b}.\"\n\n"
+    );
 }

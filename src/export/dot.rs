@@ -7,8 +7,8 @@
 //! a double border. Output is deterministic: statements in workspace order,
 //! edges in the order [`MapView::edges`] documents.
 
-use super::view::{EdgeKind, MapView};
-use super::{DrawOptions, shorten, wrap};
+use super::view::{EdgeKind, MapEdge, MapView};
+use super::{DrawOptions, shorten};
 use crate::ast::StatementKind;
 use crate::finding::Severity;
 use crate::model::StmtId;
@@ -46,6 +46,12 @@ const SUPPORT: &str = "#15803d";
 const ATTACK: &str = "#b91c1c";
 const MUTED: &str = "#6b7280";
 
+/// Statements or edges rendered by one task; a batch of tasks runs in
+/// parallel and is appended in order before the next, which bounds the text
+/// held twice.
+const CHUNK: usize = 1024;
+const CHUNKS_PER_BATCH: usize = 32;
+
 /// The DOT document of the map.
 pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
     let mut out = String::new();
@@ -63,141 +69,240 @@ pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
     } = super::clusters(view, options);
     for (k, ((_, title), members)) in clusters.iter().enumerate() {
         let _ = writeln!(out, "  subgraph \"cluster_{k}\" {{");
-        let _ = writeln!(
-            out,
-            "    graph [label={}, style=\"rounded,dashed\", color=\"#9ca3af\", fontsize=11, fontcolor=\"#374151\"];",
-            quoted(title)
+        out.push_str("    graph [label=");
+        push_quoted(&mut out, title);
+        out.push_str(
+            ", style=\"rounded,dashed\", color=\"#9ca3af\", fontsize=11, fontcolor=\"#374151\"];\n",
         );
-        for &s in members {
-            node(&mut out, view, options, s, "    ");
-        }
+        in_parallel(&mut out, members, |out, scratch, &s| {
+            node(out, scratch, view, options, s, "    ");
+        });
         out.push_str("  }\n");
     }
-    for &s in &loose {
-        node(&mut out, view, options, s, "  ");
-    }
-    for group in &view.linked {
-        let _ = writeln!(
+    in_parallel(&mut out, &loose, |out, scratch, &s| {
+        node(out, scratch, view, options, s, "  ");
+    });
+    in_parallel(&mut out, &view.linked, |out, _, group| {
+        out.push_str("  ");
+        push_junction(out, group.group);
+        let _ = write!(
             out,
-            "  {} [shape=point, width=0.09, color=\"{SUPPORT}\", tooltip={}];",
-            junction(group.group),
-            quoted(&format!(
-                "linked: {} support {} only together",
-                group
-                    .members
-                    .iter()
-                    .map(|&m| view.id(m))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                view.id(group.target)
-            ))
+            " [shape=point, width=0.09, color=\"{SUPPORT}\", tooltip=\"linked: "
         );
-    }
-    let mut junction_drawn = Vec::new();
-    for e in &view.edges {
-        let (from, to) = (quoted(&view.id(e.from)), quoted(&view.id(e.to)));
-        match e.kind {
-            EdgeKind::Support => edge(&mut out, &from, &to, &format!("color=\"{SUPPORT}\"")),
-            EdgeKind::Linked { group } => {
-                let j = junction(group);
-                edge(
-                    &mut out,
-                    &from,
-                    &j,
-                    &format!("color=\"{SUPPORT}\", arrowhead=none"),
-                );
-                if !junction_drawn.contains(&group) {
-                    junction_drawn.push(group);
-                    edge(
-                        &mut out,
-                        &j,
-                        &to,
-                        &format!("color=\"{SUPPORT}\", label=\"linked\", fontcolor=\"{SUPPORT}\""),
-                    );
-                }
+        for (k, &m) in group.members.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" + ");
             }
-            EdgeKind::Attack => edge(
-                &mut out,
-                &from,
-                &to,
-                &format!("color=\"{ATTACK}\", arrowhead=tee, penwidth=1.3"),
-            ),
-            EdgeKind::Contradicts => edge(
-                &mut out,
-                &from,
-                &to,
-                &format!(
-                    "color=\"{ATTACK}\", style=dashed, dir=both, label=\"contradicts\", fontcolor=\"{ATTACK}\""
-                ),
-            ),
-            EdgeKind::SameAs => edge(
-                &mut out,
-                &from,
-                &to,
-                &format!(
-                    "color=\"{MUTED}\", style=dashed, dir=none, label=\"same as\", fontcolor=\"{MUTED}\""
-                ),
-            ),
-            EdgeKind::Operand => edge(
-                &mut out,
-                &from,
-                &to,
-                "color=\"#9ca3af\", style=dotted, arrowhead=none",
-            ),
-            EdgeKind::Cites | EdgeKind::Quotes if options.sources => edge(
-                &mut out,
-                &from,
-                &to,
-                &format!(
-                    "color=\"#9ca3af\", style=dotted, arrowhead=empty, tooltip=\"{}\"",
-                    e.kind.as_str()
-                ),
-            ),
-            EdgeKind::Cites | EdgeKind::Quotes => {}
+            push_quoted_body(out, view.id_str(m));
         }
-    }
+        out.push_str(" support ");
+        push_quoted_body(out, view.id_str(group.target));
+        out.push_str(" only together\"];\n");
+    });
+    // The junction of a linked group leads to its target once, after the
+    // group's first member.
+    let mut junction_drawn = vec![false; view.ws.relations.groups.len()];
+    let edges: Vec<(MapEdge, bool)> = view
+        .edges
+        .iter()
+        .map(|e| {
+            let first = match e.kind {
+                EdgeKind::Linked { group } => !std::mem::replace(&mut junction_drawn[group], true),
+                _ => false,
+            };
+            (*e, first)
+        })
+        .collect();
+    in_parallel(&mut out, &edges, |out, _, &(e, first_of_group)| {
+        edge(out, view, options, e, first_of_group);
+    });
     out.push_str("}\n");
     out
 }
 
-fn junction(group: usize) -> String {
-    quoted(&format!("group#{group}"))
+/// Per-task buffers reused from one statement to the next.
+#[derive(Default)]
+struct Scratch {
+    text: String,
+    line: String,
 }
 
-/// One edge line.
-fn edge(out: &mut String, from: &str, to: &str, attributes: &str) {
-    let _ = writeln!(out, "  {from} -> {to} [{attributes}];");
+/// Appends `render` of each item, in order, rendering chunks in parallel.
+fn in_parallel<T: Sync>(
+    out: &mut String,
+    items: &[T],
+    render: impl Fn(&mut String, &mut Scratch, &T) + Sync,
+) {
+    use rayon::prelude::*;
+    // One buffer per chunk of a batch, reused by the next batch.
+    let mut parts: Vec<(String, Scratch)> = Vec::new();
+    for batch in items.chunks(CHUNK * CHUNKS_PER_BATCH) {
+        let chunks = batch.len().div_ceil(CHUNK);
+        if parts.len() < chunks {
+            parts.resize_with(chunks, Default::default);
+        }
+        batch
+            .par_chunks(CHUNK)
+            .zip(parts[..chunks].par_iter_mut())
+            .for_each(|(chunk, (part, scratch))| {
+                part.clear();
+                for item in chunk {
+                    render(part, scratch, item);
+                }
+            });
+        let parts = &parts[..chunks];
+        out.reserve(parts.iter().map(|(part, _)| part.len()).sum());
+        for (part, _) in parts {
+            out.push_str(part);
+        }
+    }
+}
+
+/// One edge, and for the first member of a linked group the edge from its
+/// junction to the target.
+fn edge(out: &mut String, view: &MapView<'_>, options: &DrawOptions, e: MapEdge, first: bool) {
+    let (from, to) = (view.id_str(e.from), view.id_str(e.to));
+    match e.kind {
+        EdgeKind::Support => edge_line(out, from, to, &["color=\"", SUPPORT, "\""]),
+        EdgeKind::Linked { group } => {
+            out.push_str("  ");
+            push_quoted(out, from);
+            out.push_str(" -> ");
+            push_junction(out, group);
+            out.push_str(" [color=\"");
+            out.push_str(SUPPORT);
+            out.push_str("\", arrowhead=none];\n");
+            if first {
+                out.push_str("  ");
+                push_junction(out, group);
+                out.push_str(" -> ");
+                push_quoted(out, to);
+                let _ = writeln!(
+                    out,
+                    " [color=\"{SUPPORT}\", label=\"linked\", fontcolor=\"{SUPPORT}\"];"
+                );
+            }
+        }
+        EdgeKind::Attack => edge_line(
+            out,
+            from,
+            to,
+            &["color=\"", ATTACK, "\", arrowhead=tee, penwidth=1.3"],
+        ),
+        EdgeKind::Contradicts => edge_line(
+            out,
+            from,
+            to,
+            &[
+                "color=\"",
+                ATTACK,
+                "\", style=dashed, dir=both, label=\"contradicts\", fontcolor=\"",
+                ATTACK,
+                "\"",
+            ],
+        ),
+        EdgeKind::SameAs => edge_line(
+            out,
+            from,
+            to,
+            &[
+                "color=\"",
+                MUTED,
+                "\", style=dashed, dir=none, label=\"same as\", fontcolor=\"",
+                MUTED,
+                "\"",
+            ],
+        ),
+        EdgeKind::Operand => edge_line(
+            out,
+            from,
+            to,
+            &["color=\"#9ca3af\", style=dotted, arrowhead=none"],
+        ),
+        EdgeKind::Cites | EdgeKind::Quotes if options.sources => edge_line(
+            out,
+            from,
+            to,
+            &[
+                "color=\"#9ca3af\", style=dotted, arrowhead=empty, tooltip=\"",
+                e.kind.as_str(),
+                "\"",
+            ],
+        ),
+        EdgeKind::Cites | EdgeKind::Quotes => {}
+    }
+}
+
+/// The junction point of linked group `group`, quoted.
+fn push_junction(out: &mut String, group: usize) {
+    let _ = write!(out, "\"group#{group}\"");
+}
+
+/// One edge line between two statements; `attributes` are written in a row.
+fn edge_line(out: &mut String, from: &str, to: &str, attributes: &[&str]) {
+    out.push_str("  ");
+    push_quoted(out, from);
+    out.push_str(" -> ");
+    push_quoted(out, to);
+    out.push_str(" [");
+    for a in attributes {
+        out.push_str(a);
+    }
+    out.push_str("];\n");
 }
 
 /// One statement's box.
-fn node(out: &mut String, view: &MapView<'_>, options: &DrawOptions, s: StmtId, indent: &str) {
+fn node(
+    out: &mut String,
+    scratch: &mut Scratch,
+    view: &MapView<'_>,
+    options: &DrawOptions,
+    s: StmtId,
+    indent: &str,
+) {
     let stmt = view.ws.stmt(s);
     let kind = stmt.kind();
     let label = view.label(s);
     let (fill, border) = colours(label);
     let (shape, style) = shape(kind);
     let conclusion = view.conclusion[s];
-    let mut html =
-        String::from("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
-    let title_size = if conclusion { 12 } else { 10 };
-    let _ = write!(
-        html,
-        "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"{title_size}\"><B>{}</B> {}</FONT></TD>",
-        if conclusion {
-            "conclusion"
-        } else {
-            kind.keyword()
-        },
-        escape(&view.id(s))
-    );
-    if let Some(label) = label {
-        let _ = write!(
-            html,
-            "<TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"{border}\"><B>{}</B></FONT></TD>",
-            label.as_str().to_uppercase()
-        );
+    let id = view.id_str(s);
+    out.push_str(indent);
+    push_quoted(out, id);
+    out.push_str(" [shape=");
+    out.push_str(shape);
+    out.push_str(", style=\"");
+    out.push_str(style);
+    out.push_str("\", fillcolor=\"");
+    out.push_str(fill);
+    out.push_str("\", color=\"");
+    out.push_str(border);
+    out.push('"');
+    if conclusion {
+        out.push_str(", peripheries=2, penwidth=1.5");
     }
-    html.push_str("</TR>");
+    out.push_str(", label=<");
+    out.push_str(
+        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"",
+    );
+    out.push_str(if conclusion { "12" } else { "10" });
+    out.push_str("\"><B>");
+    out.push_str(if conclusion {
+        "conclusion"
+    } else {
+        kind.keyword()
+    });
+    out.push_str("</B> ");
+    push_escaped(out, id);
+    out.push_str("</FONT></TD>");
+    if let Some(label) = label {
+        out.push_str("<TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"");
+        out.push_str(border);
+        out.push_str("\"><B>");
+        out.push_str(upper(label));
+        out.push_str("</B></FONT></TD>");
+    }
+    out.push_str("</TR>");
     let columns = if label.is_some() {
         " COLSPAN=\"2\""
     } else {
@@ -211,53 +316,76 @@ fn node(out: &mut String, view: &MapView<'_>, options: &DrawOptions, s: StmtId, 
             Some(Severity::Warning) => "#b45309",
             _ => MUTED,
         };
-        let mut rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
-        rules.dedup();
-        let text = format!("! {}", rules.join(", "));
-        let _ = write!(
-            html,
-            "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"{badge}\"{columns}><FONT COLOR=\"#ffffff\" POINT-SIZE=\"8\"><B>{}</B></FONT></TD></TR>",
-            lines(&text, WRAP + 8)
-        );
+        // "! " and the rules, a rule repeated in a row named once.
+        let text = &mut scratch.line;
+        text.clear();
+        text.push_str("! ");
+        let mut previous = None;
+        for f in findings.iter() {
+            if previous != Some(f.rule) {
+                if previous.is_some() {
+                    text.push_str(", ");
+                }
+                text.push_str(f.rule);
+                previous = Some(f.rule);
+            }
+        }
+        out.push_str("<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"");
+        out.push_str(badge);
+        out.push('"');
+        out.push_str(columns);
+        out.push_str("><FONT COLOR=\"#ffffff\" POINT-SIZE=\"8\"><B>");
+        push_lines(out, text, WRAP + 8);
+        out.push_str("</B></FONT></TD></TR>");
     }
-    let text = view.text(s);
+    let text = &mut scratch.text;
+    text.clear();
+    view.push_text(s, text);
     if !text.is_empty() {
-        let _ = write!(
-            html,
-            "<TR><TD ALIGN=\"LEFT\"{columns}>{}</TD></TR>",
-            lines(&shorten(&text, MAX_TEXT), WRAP)
-        );
+        out.push_str("<TR><TD ALIGN=\"LEFT\"");
+        out.push_str(columns);
+        out.push('>');
+        if super::char_count(text) > MAX_TEXT {
+            push_lines(out, &shorten(text, MAX_TEXT), WRAP);
+        } else {
+            push_lines(out, text, WRAP);
+        }
+        out.push_str("</TD></TR>");
     }
     if !options.sources {
-        let sources = view.sources_of(s);
+        let sources = view.cited(s);
         if !sources.is_empty() {
-            let _ = write!(
-                html,
-                "<TR><TD ALIGN=\"LEFT\"{columns}><FONT POINT-SIZE=\"8\" COLOR=\"{MUTED}\">{}</FONT></TD></TR>",
-                lines(&format!("source: {}", sources.join(", ")), WRAP + 8)
-            );
+            let text = &mut scratch.line;
+            text.clear();
+            text.push_str("source: ");
+            for (k, &t) in sources.iter().enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(view.id_str(t));
+            }
+            out.push_str("<TR><TD ALIGN=\"LEFT\"");
+            out.push_str(columns);
+            out.push_str("><FONT POINT-SIZE=\"8\" COLOR=\"");
+            out.push_str(MUTED);
+            out.push_str("\">");
+            push_lines(out, text, WRAP + 8);
+            out.push_str("</FONT></TD></TR>");
         }
     }
-    html.push_str("</TABLE>");
-    let extra = if conclusion {
-        ", peripheries=2, penwidth=1.5"
-    } else {
-        ""
-    };
-    let _ = writeln!(
-        out,
-        "{indent}{} [shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", color=\"{border}\"{extra}, label=<{html}>, tooltip={}];",
-        quoted(&view.id(s)),
-        quoted(&tooltip(view, s))
-    );
+    out.push_str("</TABLE>>, tooltip=\"");
+    tooltip(out, view, s);
+    out.push_str("\"];\n");
 }
 
-/// The tooltip: the statement, its label, and every finding's message.
-fn tooltip(view: &MapView<'_>, s: StmtId) -> String {
+/// The tooltip, DOT-escaped: the statement, its label, and every finding's
+/// message.
+fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId) {
     let stmt = view.ws.stmt(s);
-    let mut text = format!("{} {}", stmt.kind(), view.id(s));
+    let mut text = QuotedBody(out);
+    let _ = write!(text, "{} {}", stmt.kind(), view.id_str(s));
     if let Some(label) = view.label(s) {
-        let _ = write!(text, ": {}", label.as_str().to_uppercase());
+        let _ = write!(text, ": {}", upper(label));
     }
     for f in &view.findings[s] {
         let _ = write!(text, "\n{} [{}]: {}", f.severity, f.rule, f.message);
@@ -269,15 +397,41 @@ fn tooltip(view: &MapView<'_>, s: StmtId) -> String {
             a.finding.rule, a.finding.message, a.reason
         );
     }
-    text
 }
 
-/// Wrapped lines for an HTML label, each left-aligned.
-fn lines(text: &str, width: usize) -> String {
-    wrap(text, width)
-        .iter()
-        .map(|l| format!("{}<BR ALIGN=\"LEFT\"/>", escape(l)))
-        .collect()
+/// A label as shown in a box: `IN`, `OUT`, `UNDECIDED`.
+fn upper(label: Label) -> &'static str {
+    match label {
+        Label::In => "IN",
+        Label::Out => "OUT",
+        Label::Undecided => "UNDECIDED",
+    }
+}
+
+/// Appends `text` wrapped at `width` characters (as [`super::wrap`] does) for an
+/// HTML label, each line escaped and left-aligned.
+fn push_lines(out: &mut String, text: &str, width: usize) {
+    const BREAK: &str = "<BR ALIGN=\"LEFT\"/>";
+    // Characters on the current line; `None` before its first word.
+    let mut line: Option<usize> = None;
+    for word in super::words(text) {
+        let chars = super::char_count(word);
+        line = match line {
+            Some(used) if used + 1 + chars > width => {
+                out.push_str(BREAK);
+                Some(chars)
+            }
+            Some(used) => {
+                out.push(' ');
+                Some(used + 1 + chars)
+            }
+            None => Some(chars),
+        };
+        push_escaped(out, word);
+    }
+    if line.is_some() {
+        out.push_str(BREAK);
+    }
 }
 
 /// The legend: what the colours, shapes and edges mean, with the counts of
@@ -336,33 +490,71 @@ fn legend(out: &mut String, view: &MapView<'_>, options: &DrawOptions) {
 /// Text for an HTML-like label.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, s);
     out
 }
 
+/// Appends `s` escaped for an HTML-like label.
+fn push_escaped(out: &mut String, s: &str) {
+    // The escaped characters are ASCII, so byte positions are character
+    // boundaries.
+    let mut written = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[written..i]);
+        out.push_str(escaped);
+        written = i + 1;
+    }
+    out.push_str(&s[written..]);
+}
+
 /// A DOT double-quoted string; line breaks become `\n` escapes.
+#[cfg(test)]
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_quoted(&mut out, s);
     out
+}
+
+/// Appends `s` as a DOT double-quoted string.
+fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    push_quoted_body(out, s);
+    out.push('"');
+}
+
+/// Appends `s` escaped for the inside of a DOT double-quoted string.
+fn push_quoted_body(out: &mut String, s: &str) {
+    let mut written = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "",
+            _ => continue,
+        };
+        out.push_str(&s[written..i]);
+        out.push_str(escaped);
+        written = i + 1;
+    }
+    out.push_str(&s[written..]);
+}
+
+/// Writes into a DOT double-quoted string, escaping as it goes.
+struct QuotedBody<'a>(&'a mut String);
+
+impl Write for QuotedBody<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        push_quoted_body(self.0, s);
+        Ok(())
+    }
 }
 
 #[cfg(test)]

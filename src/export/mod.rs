@@ -67,7 +67,10 @@ pub struct Clusters {
 }
 
 pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
-    let mut clusters: std::collections::BTreeMap<(usize, String), Vec<_>> = Default::default();
+    // Each cluster's key is made once: by file index, or by tag.
+    let mut keyed: Vec<((usize, String), Vec<crate::model::StmtId>)> = Vec::new();
+    let mut file_cluster: Vec<Option<usize>> = vec![None; view.ws.files.len()];
+    let mut tag_cluster: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut loose = Vec::new();
     let mut drawn = Vec::new();
     for &s in &view.nodes {
@@ -76,20 +79,105 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
             continue;
         }
         drawn.push(s);
-        let key = match options.cluster {
-            Cluster::None => None,
-            Cluster::File => Some((stmt.file, view.ws.files[stmt.file].path.clone())),
-            Cluster::Tag => view.tags(s).first().map(|t| (0, format!("tag: {t}"))),
+        let mut cluster = |slot: Option<usize>, key: &dyn Fn() -> (usize, String)| match slot {
+            Some(k) => k,
+            None => {
+                keyed.push((key(), Vec::new()));
+                keyed.len() - 1
+            }
         };
-        match key {
-            Some(key) => clusters.entry(key).or_default().push(s),
+        let k = match options.cluster {
+            Cluster::None => None,
+            Cluster::File => {
+                let k = cluster(file_cluster[stmt.file], &|| {
+                    (stmt.file, view.ws.files[stmt.file].path.clone())
+                });
+                file_cluster[stmt.file] = Some(k);
+                Some(k)
+            }
+            Cluster::Tag => view.tags(s).first().map(|&t| {
+                let k = cluster(tag_cluster.get(t).copied(), &|| (0, format!("tag: {t}")));
+                tag_cluster.insert(t, k);
+                k
+            }),
+        };
+        match k {
+            Some(k) => keyed[k].1.push(s),
             None => loose.push(s),
         }
     }
     Clusters {
         drawn,
-        clusters,
+        clusters: keyed.into_iter().collect(),
         loose,
+    }
+}
+
+/// The words of `text`, as `str::split_whitespace` gives them, found bytewise
+/// when the text is ASCII (most texts are, and the Unicode walk dominates
+/// drawing a large map).
+pub fn words(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii(text)
+    } else {
+        Words::Unicode(text.split_whitespace())
+    }
+}
+
+/// Whether `text` is ASCII with its words already one space apart, as
+/// [`words`] and a space between each would give it back (most texts are:
+/// the syntax folds a string's line breaks into one space).
+pub fn is_folded(text: &str) -> bool {
+    // A space at the start counts as a space after a space.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || text.is_empty()
+}
+
+/// The words of a text: see [`words`].
+pub enum Words<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a str),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        // The ASCII characters `char::is_whitespace` accepts.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        match self {
+            Words::Unicode(words) => words.next(),
+            Words::Ascii(rest) => {
+                let bytes = rest.as_bytes();
+                let Some(start) = bytes.iter().position(|b| !space(b)) else {
+                    *rest = "";
+                    return None;
+                };
+                let end = bytes[start..]
+                    .iter()
+                    .position(space)
+                    .map_or(bytes.len(), |n| start + n);
+                let word = &rest[start..end];
+                *rest = &rest[end..];
+                Some(word)
+            }
+        }
+    }
+}
+
+/// Characters in `word`, counted bytewise when it is ASCII.
+pub fn char_count(word: &str) -> usize {
+    if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
     }
 }
 
@@ -133,5 +221,30 @@ mod tests {
         assert!(wrap(&long, 32).iter().all(|l| l.chars().count() <= 32));
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("abc", 3), "abc");
+    }
+
+    #[test]
+    fn words_as_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " one  two\tthree\n\x0bfour\x0c\r five ",
+            "a\u{a0}b c\u{2003}d  é",
+            "x\u{85}y",
+            "one two three",
+            "a",
+            "a  b",
+            " a",
+            "a ",
+            " ",
+        ] {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        assert!(is_folded("one two") && is_folded("") && !is_folded("a  b"));
+        assert!(!is_folded(" a") && !is_folded("a ") && !is_folded("a\tb") && !is_folded("é"));
+        assert_eq!(char_count("abc"), 3);
+        assert_eq!(char_count("é…"), 2);
     }
 }

@@ -7,6 +7,8 @@ use crate::finding::{Allowed, Finding};
 use crate::model::evaluation::{Label, Labelling};
 use crate::model::{StmtId, Workspace};
 use crate::rules::Outcome;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// Which statements to draw.
@@ -101,8 +103,9 @@ pub struct MapView<'w> {
     /// The sources each statement cites or quotes, deduplicated, in the order
     /// first named.
     cited: Vec<Vec<StmtId>>,
-    /// Each statement's identifier as [`MapView::id`] gives it, computed once.
-    ids: Vec<String>,
+    /// Each statement's identifier as [`MapView::id`] gives it, computed once;
+    /// only anonymous statements own theirs.
+    ids: Vec<Cow<'w, str>>,
 }
 
 impl<'w> MapView<'w> {
@@ -128,7 +131,8 @@ impl<'w> MapView<'w> {
             }
         }
         let all_edges = edges(ws);
-        let neighbours = neighbours(ws, labelling, &all_edges);
+        // Only a partial map walks the neighbourhoods.
+        let neighbours = || neighbours(ws, labelling, &all_edges);
         let argument = |s: StmtId| ws.stmt(s).kind() != StatementKind::Source;
         let mut drawn: Vec<bool> = match selection {
             Selection::All => (0..n).map(argument).collect(),
@@ -140,12 +144,13 @@ impl<'w> MapView<'w> {
                         .unwrap_or_default();
                     return Err(format!("--focus: no statement is named `{id}`{hint}"));
                 };
-                within(&neighbours, start, *depth)
+                within(&neighbours(), start, *depth)
             }
             Selection::OnlyFindings => {
                 let with_findings: Vec<bool> = (0..n)
                     .map(|s| argument(s) && !findings[s].is_empty())
                     .collect();
+                let neighbours = neighbours();
                 let mut drawn = with_findings.clone();
                 for s in (0..n).filter(|&s| argument(s)) {
                     let mut linked = neighbours[s].iter().filter(|&&t| with_findings[t]);
@@ -201,10 +206,15 @@ impl<'w> MapView<'w> {
                 cited[e.from].push(e.to);
             }
         }
-        let mut ids: Vec<String> = (0..n).map(|s| format!("#{s}")).collect();
+        let mut names: Vec<Option<&'w str>> = vec![None; n];
         for (name, &s) in &ws.by_name {
-            ids[s] = name.to_string();
+            names[s] = Some(name);
         }
+        let ids = names
+            .into_iter()
+            .enumerate()
+            .map(|(s, name)| name.map_or_else(|| Cow::Owned(format!("#{s}")), Cow::Borrowed))
+            .collect();
         Ok(MapView {
             ws,
             labelling,
@@ -240,27 +250,48 @@ impl<'w> MapView<'w> {
     /// A stable identifier: the statement's name, or `#N` for an anonymous
     /// check (and for a later duplicate, which has no name of its own).
     pub fn id(&self, s: StmtId) -> String {
-        self.ids[s].clone()
+        self.ids[s].to_string()
+    }
+
+    /// [`MapView::id`], borrowed.
+    pub fn id_str(&self, s: StmtId) -> &str {
+        &self.ids[s]
     }
 
     /// The statement's text, value or relation, whitespace folded.
     pub fn text(&self, s: StmtId) -> String {
+        let mut text = String::new();
+        self.push_text(s, &mut text);
+        text
+    }
+
+    /// Appends [`MapView::text`] to `out`.
+    pub fn push_text(&self, s: StmtId, out: &mut String) {
         let stmt = self.ws.stmt(s);
         let source = &self.ws.files[stmt.file].text;
+        let date;
         let shown = match &stmt.ast.head {
-            Head::Text(t) => t.value.clone(),
-            Head::Value(Value::Number(n)) => source
-                .get(n.span.start()..n.span.end())
-                .unwrap_or_default()
-                .to_owned(),
-            Head::Value(Value::Date(d)) => d.to_string(),
+            Head::Text(t) => t.value.as_str(),
+            Head::Value(Value::Number(n)) => source.get(n.span.range()).unwrap_or_default(),
+            Head::Value(Value::Date(d)) => {
+                date = d.to_string();
+                date.as_str()
+            }
             Head::Check(rel) => source
                 .get(rel.lhs.span.start()..rel.rhs.span.end())
-                .unwrap_or_default()
-                .to_owned(),
-            Head::Missing => String::new(),
+                .unwrap_or_default(),
+            Head::Missing => "",
         };
-        shown.split_whitespace().collect::<Vec<_>>().join(" ")
+        if super::is_folded(shown) {
+            out.push_str(shown);
+            return;
+        }
+        for (k, word) in super::words(shown).enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
 
     /// The statement's tags, in written order.
@@ -283,20 +314,31 @@ impl<'w> MapView<'w> {
     pub fn sources_of(&self, s: StmtId) -> Vec<String> {
         self.cited[s].iter().map(|&t| self.id(t)).collect()
     }
+
+    /// The sources a statement cites or quotes, as [`MapView::sources_of`]
+    /// orders them.
+    pub fn cited(&self, s: StmtId) -> &[StmtId] {
+        &self.cited[s]
+    }
 }
 
 /// Every edge of the workspace, in the order [`MapView::edges`] documents.
 fn edges(ws: &Workspace) -> Vec<MapEdge> {
     let mut out = Vec::new();
     for (g, group) in ws.relations.groups.iter().enumerate() {
-        let mut members = group.members.clone();
-        members.dedup();
-        let kind = if members.len() == 1 {
+        // Members as written, a member repeated in a row counted once.
+        let members = group
+            .members
+            .iter()
+            .enumerate()
+            .filter(|&(k, m)| k == 0 || group.members[k - 1] != *m)
+            .map(|(_, &m)| m);
+        let kind = if members.clone().nth(1).is_none() {
             EdgeKind::Support
         } else {
             EdgeKind::Linked { group: g }
         };
-        out.extend(members.iter().map(|&m| MapEdge {
+        out.extend(members.map(|m| MapEdge {
             from: m,
             to: group.target,
             kind,
@@ -329,7 +371,7 @@ fn edges(ws: &Workspace) -> Vec<MapEdge> {
         })
         .collect();
     // A quantity used twice in one check is one edge.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     operands.retain(|e| seen.insert((e.from, e.to)));
     out.extend(operands);
     out.extend(ws.relations.citations.iter().map(|c| MapEdge {
@@ -342,7 +384,7 @@ fn edges(ws: &Workspace) -> Vec<MapEdge> {
         to: q.source,
         kind: EdgeKind::Quotes,
     }));
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     out.retain(|e| !e.kind.is_citation() || seen.insert((e.from, e.to, e.kind)));
     out
 }
