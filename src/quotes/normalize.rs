@@ -66,7 +66,16 @@ impl NormalizedText {
 
 /// A quote in normal form; leading and trailing whitespace is dropped.
 pub fn normalize_quote(quote: &str) -> String {
-    NormalizedText::new(quote).text
+    // The text of `NormalizedText::new`, without the offsets a quote does
+    // not need.
+    let mut text = String::with_capacity(quote.len());
+    for (_, word) in words_of(quote) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        push_normalized(word, &mut text);
+    }
+    text
 }
 
 /// The maximal runs of non-whitespace with their byte offsets. Whitespace
