@@ -4,6 +4,7 @@ use super::{Context, Sink, declare_rule};
 use crate::ast::{ClauseBody, ClauseKeyword};
 use crate::model::Loc;
 use crate::model::source_path::Outside;
+use rayon::prelude::*;
 use std::path::Path;
 
 declare_rule! {
@@ -33,38 +34,49 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
-    for (index, stmt) in ws.statements.iter().enumerate() {
-        let arg_file = Path::new(&ws.files[stmt.file].path);
-        for clause in stmt.ast.clauses_of(ClauseKeyword::File) {
-            let ClauseBody::Text(written) = &clause.body else {
-                continue;
-            };
-            let Err(why) = ws.file_access.resolve(arg_file, &written.value) else {
-                continue;
-            };
-            let (message, label) = match why {
-                Outside::Absolute => (
-                    format!("`file \"{}\"` is an absolute path", written.value),
-                    "absolute path",
-                ),
-                Outside::Escapes => (
-                    format!("`file \"{}\"` leads out of the workspace", written.value),
-                    "outside the workspace",
-                ),
-            };
-            sink.report(
-                Loc {
-                    file: stmt.file,
-                    span: written.span,
-                },
-                label,
-                message,
-                Some(
-                    "name a file below the directories given to argcheck, relative to this .arg file; --allow-outside-files allows others"
-                        .to_owned(),
-                ),
-                Some(index),
-            );
-        }
+    // Resolving a path asks for the working directory, so the statements
+    // are looked at in parallel; the findings keep workspace order.
+    let outside: Vec<(usize, Loc, &'static str, String)> = ws
+        .statements
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, stmt)| {
+            let arg_file = Path::new(&ws.files[stmt.file].path);
+            stmt.ast
+                .clauses_of(ClauseKeyword::File)
+                .filter_map(move |clause| {
+                    let ClauseBody::Text(written) = &clause.body else {
+                        return None;
+                    };
+                    let why = ws.file_access.resolve(arg_file, &written.value).err()?;
+                    let (message, label) = match why {
+                        Outside::Absolute => (
+                            format!("`file \"{}\"` is an absolute path", written.value),
+                            "absolute path",
+                        ),
+                        Outside::Escapes => (
+                            format!("`file \"{}\"` leads out of the workspace", written.value),
+                            "outside the workspace",
+                        ),
+                    };
+                    let loc = Loc {
+                        file: stmt.file,
+                        span: written.span,
+                    };
+                    Some((index, loc, label, message))
+                })
+        })
+        .collect();
+    for (index, loc, label, message) in outside {
+        sink.report(
+            loc,
+            label,
+            message,
+            Some(
+                "name a file below the directories given to argcheck, relative to this .arg file; --allow-outside-files allows others"
+                    .to_owned(),
+            ),
+            Some(index),
+        );
     }
 }
