@@ -167,40 +167,45 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     );
     // Support groups with members deduplicated; only those of claims and
     // premises that need support take part.
-    let groups: Vec<(StmtId, Vec<StmtId>, bool)> = ws
+    let groups: Vec<(StmtId, bool)> = ws
         .relations
         .groups
         .iter()
         .filter(|g| roles[g.target] == Role::Supported)
-        .map(|g| {
-            let mut members = g.members.clone();
-            members.sort_unstable();
-            members.dedup();
-            (g.target, members, g.broken)
-        })
+        .map(|g| (g.target, g.broken))
         .collect();
+    let members = Adjacency::from_pairs(
+        groups.len(),
+        ws.relations
+            .groups
+            .iter()
+            .filter(|g| roles[g.target] == Role::Supported)
+            .enumerate()
+            .flat_map(|(k, g)| g.members.iter().map(move |&m| (k, m))),
+    )
+    .sorted_and_deduplicated();
     let groups_of_member = Adjacency::from_pairs(
         n,
-        groups
+        members
             .iter()
             .enumerate()
-            .flat_map(|(g, (_, members, _))| members.iter().map(move |&m| (m, g))),
+            .flat_map(|(g, list)| list.iter().map(move |&m| (m, g))),
     );
 
     let mut state = State {
         labels: vec![None; n],
         queue: VecDeque::new(),
         attackers_not_out: attackers.iter().map(<[StmtId]>::len).collect(),
-        members_not_in: groups.iter().map(|(_, m, _)| m.len()).collect(),
-        group_has_out: groups.iter().map(|(_, _, broken)| *broken).collect(),
+        members_not_in: members.iter().map(<[StmtId]>::len).collect(),
+        group_has_out: groups.iter().map(|&(_, broken)| broken).collect(),
         full_groups: vec![0; n],
         groups_without_out: vec![0; n],
     };
-    for (target, members, broken) in &groups {
+    for (&(target, broken), members) in groups.iter().zip(members.iter()) {
         if !broken {
-            state.groups_without_out[*target] += 1;
+            state.groups_without_out[target] += 1;
             if members.is_empty() {
-                state.full_groups[*target] += 1;
+                state.full_groups[target] += 1;
             }
         }
     }
