@@ -25,6 +25,7 @@
 //! fixpoint is computed with a worklist, without recursion, in time linear
 //! in the size of the graph.
 
+use super::graph::Adjacency;
 use super::{RefRole, StmtId, Workspace};
 use crate::ast::{ClauseKeyword, StatementKind};
 use std::collections::VecDeque;
@@ -77,7 +78,7 @@ pub struct Labelling {
     /// The attackers of each statement, sorted and deduplicated: written
     /// attacks, both directions of `contradicts`, and the quantities of a
     /// failing check or `same-as`.
-    pub attackers: Vec<Vec<StmtId>>,
+    pub attackers: Adjacency,
 }
 
 impl Labelling {
@@ -157,47 +158,54 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
             }
         })
         .collect();
-    let mut attacks_of: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-    for (target, list) in attackers.iter().enumerate() {
-        for &a in list {
-            attacks_of[a].push(target);
-        }
-    }
+    let attacks_of = Adjacency::from_pairs(
+        n,
+        attackers
+            .iter()
+            .enumerate()
+            .flat_map(|(target, list)| list.iter().map(move |&a| (a, target))),
+    );
     // Support groups with members deduplicated; only those of claims and
     // premises that need support take part.
-    let groups: Vec<(StmtId, Vec<StmtId>, bool)> = ws
+    let groups: Vec<(StmtId, bool)> = ws
         .relations
         .groups
         .iter()
         .filter(|g| roles[g.target] == Role::Supported)
-        .map(|g| {
-            let mut members = g.members.clone();
-            members.sort_unstable();
-            members.dedup();
-            (g.target, members, g.broken)
-        })
+        .map(|g| (g.target, g.broken))
         .collect();
-    let mut groups_of_member: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (g, (_, members, _)) in groups.iter().enumerate() {
-        for &m in members {
-            groups_of_member[m].push(g);
-        }
-    }
+    let members = Adjacency::from_pairs(
+        groups.len(),
+        ws.relations
+            .groups
+            .iter()
+            .filter(|g| roles[g.target] == Role::Supported)
+            .enumerate()
+            .flat_map(|(k, g)| g.members.iter().map(move |&m| (k, m))),
+    )
+    .sorted_and_deduplicated();
+    let groups_of_member = Adjacency::from_pairs(
+        n,
+        members
+            .iter()
+            .enumerate()
+            .flat_map(|(g, list)| list.iter().map(move |&m| (m, g))),
+    );
 
     let mut state = State {
         labels: vec![None; n],
         queue: VecDeque::new(),
-        attackers_not_out: attackers.iter().map(Vec::len).collect(),
-        members_not_in: groups.iter().map(|(_, m, _)| m.len()).collect(),
-        group_has_out: groups.iter().map(|(_, _, broken)| *broken).collect(),
+        attackers_not_out: attackers.iter().map(<[StmtId]>::len).collect(),
+        members_not_in: members.iter().map(<[StmtId]>::len).collect(),
+        group_has_out: groups.iter().map(|&(_, broken)| broken).collect(),
         full_groups: vec![0; n],
         groups_without_out: vec![0; n],
     };
-    for (target, members, broken) in &groups {
+    for (&(target, broken), members) in groups.iter().zip(members.iter()) {
         if !broken {
-            state.groups_without_out[*target] += 1;
+            state.groups_without_out[target] += 1;
             if members.is_empty() {
-                state.full_groups[*target] += 1;
+                state.full_groups[target] += 1;
             }
         }
     }
@@ -307,44 +315,52 @@ impl State {
 /// The attackers of each statement: written attacks, both directions of each
 /// `contradicts`, and every pair of quantities of a failing check or
 /// `same-as`.
-fn attackers(ws: &Workspace, numbers: &NumericVerdicts) -> Vec<Vec<StmtId>> {
+fn attackers(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
     let n = ws.statements.len();
-    let mut attackers: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-    for e in ws.attack_edges() {
-        attackers[e.to].push(e.from);
-    }
-    let mut operands: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-    for r in &ws.relations.references {
-        if r.role == RefRole::Operand
-            && let Some(t) = r.target
-            && ws.stmt(t).kind() == StatementKind::Quantity
-        {
-            operands[r.from].push(t);
+    let mut failing = vec![false; n];
+    for &(check, state) in &numbers.checks {
+        if state == CheckState::Fails {
+            failing[check] = true;
         }
     }
-    let mut conflicts: Vec<Vec<StmtId>> = numbers
-        .checks
+    let operands = Adjacency::from_pairs(
+        n,
+        ws.relations.references.iter().filter_map(|r| {
+            let t = r.target?;
+            (r.role == RefRole::Operand
+                && failing[r.from]
+                && ws.stmt(t).kind() == StatementKind::Quantity)
+                .then_some((r.from, t))
+        }),
+    )
+    .sorted_and_deduplicated();
+    let mut conflicts: Vec<(StmtId, StmtId)> = Vec::new();
+    let same_as: Vec<[StmtId; 2]> = numbers
+        .failed_same_as
         .iter()
-        .filter(|(_, state)| *state == CheckState::Fails)
-        .map(|&(check, _)| std::mem::take(&mut operands[check]))
+        .map(|&(a, b)| [a, b])
         .collect();
-    conflicts.extend(numbers.failed_same_as.iter().map(|&(a, b)| vec![a, b]));
-    for mut quantities in conflicts {
-        quantities.sort_unstable();
-        quantities.dedup();
-        for &a in &quantities {
-            for &b in &quantities {
+    // The quantities of a failing check or `same-as` attack each other.
+    for quantities in operands.iter().chain(same_as.iter().map(|p| &p[..])) {
+        for &a in quantities {
+            for &b in quantities {
                 if a != b {
-                    attackers[b].push(a);
+                    conflicts.push((b, a));
                 }
             }
         }
     }
-    for list in &mut attackers {
-        list.sort_unstable();
-        list.dedup();
-    }
-    attackers
+    let written = ws.relations.attacks.iter().map(|e| (e.to, e.from));
+    let contradicted = ws
+        .relations
+        .contradictions
+        .iter()
+        .flat_map(|e| [(e.to, e.from), (e.from, e.to)]);
+    Adjacency::from_pairs(
+        n,
+        written.chain(contradicted).chain(conflicts.iter().copied()),
+    )
+    .sorted_and_deduplicated()
 }
 
 #[cfg(test)]

@@ -4,24 +4,103 @@
 
 use super::{StmtId, Workspace};
 
-/// Successor lists of the support graph, sorted and deduplicated.
-pub fn support_successors(ws: &Workspace) -> Vec<Vec<StmtId>> {
-    let mut succ = vec![Vec::new(); ws.statements.len()];
-    for g in &ws.relations.groups {
-        for &m in &g.members {
-            succ[m].push(g.target);
+/// A list of neighbours for every node, in two flat arrays rather than one
+/// vector per node: a workspace has hundreds of thousands of statements,
+/// most with no neighbour at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Adjacency {
+    /// The list of node `k` is `targets[starts[k]..starts[k + 1]]`.
+    starts: Vec<usize>,
+    targets: Vec<StmtId>,
+}
+
+impl Adjacency {
+    /// The lists of `nodes` nodes from `(node, neighbour)` pairs; each list
+    /// keeps the order of its pairs. The pairs are walked twice.
+    pub fn from_pairs<I>(nodes: usize, pairs: I) -> Adjacency
+    where
+        I: IntoIterator<Item = (usize, StmtId)>,
+        I::IntoIter: Clone,
+    {
+        let pairs = pairs.into_iter();
+        let mut starts = vec![0usize; nodes + 1];
+        for (node, _) in pairs.clone() {
+            starts[node + 1] += 1;
         }
+        for k in 0..nodes {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut targets = vec![0; starts[nodes]];
+        for (node, target) in pairs {
+            targets[next[node]] = target;
+            next[node] += 1;
+        }
+        Adjacency { starts, targets }
     }
-    for s in &mut succ {
-        s.sort_unstable();
-        s.dedup();
+
+    /// Every list sorted, without repeats.
+    pub fn sorted_and_deduplicated(mut self) -> Adjacency {
+        let mut write = 0;
+        for k in 0..self.len() {
+            let (from, to) = (self.starts[k], self.starts[k + 1]);
+            self.targets[from..to].sort_unstable();
+            self.starts[k] = write;
+            let mut last = None;
+            for read in from..to {
+                let t = self.targets[read];
+                if last != Some(t) {
+                    self.targets[write] = t;
+                    write += 1;
+                    last = Some(t);
+                }
+            }
+        }
+        let nodes = self.len();
+        self.starts[nodes] = write;
+        self.targets.truncate(write);
+        self.targets.shrink_to_fit();
+        self
     }
-    succ
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The list of each node, in node order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[StmtId]> + Clone + '_ {
+        (0..self.len()).map(|k| &self[k])
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [StmtId];
+
+    fn index(&self, node: usize) -> &[StmtId] {
+        &self.targets[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
+/// Successor lists of the support graph, sorted and deduplicated.
+pub fn support_successors(ws: &Workspace) -> Adjacency {
+    Adjacency::from_pairs(
+        ws.statements.len(),
+        ws.relations
+            .groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(move |&m| (m, g.target))),
+    )
+    .sorted_and_deduplicated()
 }
 
 /// Strongly connected components with more than one node, each sorted, by
 /// Tarjan's algorithm with an explicit stack.
-pub fn cyclic_components(succ: &[Vec<StmtId>]) -> Vec<Vec<StmtId>> {
+pub fn cyclic_components(succ: &Adjacency) -> Vec<Vec<StmtId>> {
     const UNSEEN: usize = usize::MAX;
     let n = succ.len();
     let mut index = vec![UNSEEN; n];
@@ -84,7 +163,7 @@ pub fn cyclic_components(succ: &[Vec<StmtId>]) -> Vec<Vec<StmtId>> {
 /// A shortest cycle through `start` inside `component`, by breadth-first
 /// search; returned starting at `start`.
 pub fn shortest_cycle_through(
-    succ: &[Vec<StmtId>],
+    succ: &Adjacency,
     component: &[StmtId],
     start: StmtId,
 ) -> Option<Vec<StmtId>> {
@@ -160,7 +239,7 @@ mod tests {
     fn components_and_cycles() {
         // 0 -> 1 -> 2 -> 0, 2 -> 3, 3 -> 3 is not listed (self loops are not
         // components of more than one node).
-        let succ = vec![vec![1], vec![2], vec![0, 3], vec![]];
+        let succ = Adjacency::from_pairs(4, [(0, 1), (1, 2), (2, 0), (2, 3)]);
         let comps = cyclic_components(&succ);
         assert_eq!(comps, vec![vec![0, 1, 2]]);
         assert_eq!(
@@ -172,9 +251,21 @@ mod tests {
     #[test]
     fn long_cycles_need_no_recursion() {
         let n = 200_000;
-        let succ: Vec<Vec<usize>> = (0..n).map(|k| vec![(k + 1) % n]).collect();
+        let succ = Adjacency::from_pairs(n, (0..n).map(|k| (k, (k + 1) % n)));
         let comps = cyclic_components(&succ);
         assert_eq!(comps.len(), 1);
         assert_eq!(comps[0].len(), n);
+    }
+
+    #[test]
+    fn adjacency_keeps_the_order_of_its_pairs() {
+        let lists = Adjacency::from_pairs(4, [(2, 7), (0, 5), (2, 3), (2, 7)]);
+        assert_eq!(lists.len(), 4);
+        let collected: Vec<&[StmtId]> = lists.iter().collect();
+        assert_eq!(collected, vec![&[5][..], &[], &[7, 3, 7], &[]]);
+        let sorted = lists.sorted_and_deduplicated();
+        assert_eq!(&sorted[2], &[3, 7]);
+        assert_eq!(&sorted[0], &[5]);
+        assert!(sorted[3].is_empty());
     }
 }

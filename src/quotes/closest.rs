@@ -9,6 +9,7 @@
 
 use super::normalize::{NormalizedText, Origin};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// How many voted starts are refined.
 const CANDIDATES: usize = 8;
@@ -30,17 +31,32 @@ pub struct Passage {
 }
 
 /// An index of a source's words, built once per source.
+///
+/// Words are numbered twice, by their exact text and by their lookup key
+/// (lowercase, trimmed of punctuation), so that comparing a window of the
+/// source with a quote compares numbers, not strings.
 pub struct WordIndex<'t> {
     source: &'t NormalizedText,
     /// The words of the normal form, in order, with their byte ranges.
     words: Vec<(usize, usize)>,
-    /// Lookup keys (lowercase, trimmed of punctuation) to word positions.
-    positions: FxHashMap<String, Vec<usize>>,
+    /// Each word's number by its exact text.
+    exact_ids: Vec<u32>,
+    /// Each word's number by its lookup key.
+    key_ids: Vec<u32>,
+    /// The numbers of the exact words.
+    exact_numbers: FxHashMap<&'t str, u32>,
+    /// The numbers of the lookup keys.
+    key_numbers: FxHashMap<Cow<'t, str>, u32>,
+    /// By key number: the positions of the words with that key, in order.
+    positions: Vec<Vec<usize>>,
 }
+
+/// The number of a quote word that is not in the source: it equals no word.
+const ABSENT: u32 = u32::MAX;
 
 impl<'t> WordIndex<'t> {
     pub fn new(source: &'t NormalizedText) -> WordIndex<'t> {
-        let text = &source.text;
+        let text = source.text.as_str();
         let starts: Vec<usize> = source.word_starts().collect();
         let words: Vec<(usize, usize)> = starts
             .iter()
@@ -50,13 +66,30 @@ impl<'t> WordIndex<'t> {
                 (s, end)
             })
             .collect();
-        let mut positions: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut exact_numbers: FxHashMap<&'t str, u32> = FxHashMap::default();
+        let mut key_numbers: FxHashMap<Cow<'t, str>, u32> = FxHashMap::default();
+        let mut positions: Vec<Vec<usize>> = Vec::new();
+        let mut exact_ids = Vec::with_capacity(words.len());
+        let mut key_ids = Vec::with_capacity(words.len());
         for (k, &(s, e)) in words.iter().enumerate() {
-            positions.entry(key(&text[s..e])).or_default().push(k);
+            let word = &text[s..e];
+            let next = exact_numbers.len() as u32;
+            exact_ids.push(*exact_numbers.entry(word).or_insert(next));
+            let next = key_numbers.len() as u32;
+            let id = *key_numbers.entry(key(word)).or_insert(next);
+            if id == next {
+                positions.push(Vec::new());
+            }
+            positions[id as usize].push(k);
+            key_ids.push(id);
         }
         WordIndex {
             source,
             words,
+            exact_ids,
+            key_ids,
+            exact_numbers,
+            key_numbers,
             positions,
         }
     }
@@ -73,9 +106,22 @@ impl<'t> WordIndex<'t> {
         if quote_words.is_empty() || self.words.is_empty() {
             return None;
         }
+        let quote_keys: Vec<u32> = quote_words
+            .iter()
+            .map(|w| {
+                self.key_numbers
+                    .get(key(w).as_ref())
+                    .copied()
+                    .unwrap_or(ABSENT)
+            })
+            .collect();
+        let quote_exact: Vec<u32> = quote_words
+            .iter()
+            .map(|w| self.exact_numbers.get(w).copied().unwrap_or(ABSENT))
+            .collect();
         let mut votes: FxHashMap<usize, usize> = FxHashMap::default();
-        for (i, w) in quote_words.iter().enumerate() {
-            let Some(found) = self.positions.get(&key(w)) else {
+        for (i, &id) in quote_keys.iter().enumerate() {
+            let Some(found) = self.positions.get(id as usize) else {
                 continue;
             };
             if found.len() > COMMON_WORD {
@@ -89,23 +135,31 @@ impl<'t> WordIndex<'t> {
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES);
 
-        let quote_keys: Vec<String> = quote_words.iter().map(|w| key(w)).collect();
         let n = quote_words.len() as isize;
         let total = self.words.len() as isize;
+        // A window's table rows depend only on its words so far, so one
+        // table per start serves every length tried from it.
+        let (mut loose_table, mut exact_table) = (Vec::new(), Vec::new());
+        let width = quote_words.len() + 1;
         let mut best: Option<((usize, usize, usize), usize, usize)> = None;
         for &(start, _) in &ranked {
             for ds in -SLACK..=SLACK {
+                let s = start as isize + ds;
+                if s < 0 || s >= total {
+                    continue;
+                }
+                let s = s as usize;
+                let longest = (total as usize).min(s + (n + SLACK) as usize);
+                fill_table(&mut loose_table, &self.key_ids[s..longest], &quote_keys);
+                fill_table(&mut exact_table, &self.exact_ids[s..longest], &quote_exact);
                 for dl in -SLACK..=SLACK {
-                    let s = start as isize + ds;
                     let len = n + dl;
-                    if s < 0 || len < 1 || s + len > total {
+                    if len < 1 || s as isize + len > total {
                         continue;
                     }
-                    let (s, len) = (s as usize, len as usize);
-                    let window: Vec<&str> = (s..s + len).map(|k| self.word(k)).collect();
-                    let keys: Vec<String> = window.iter().map(|w| key(w)).collect();
-                    let loose = word_distance(&keys, &quote_keys);
-                    let exact = word_distance(&window, &quote_words);
+                    let len = len as usize;
+                    let loose = loose_table[len * width + width - 1];
+                    let exact = exact_table[len * width + width - 1];
                     let score = (loose, exact, len.abs_diff(quote_words.len()));
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((score, s, len));
@@ -137,9 +191,21 @@ pub fn closest_passage(source: &NormalizedText, quote: &str) -> Option<Passage> 
 /// and swaps of adjacent words (the optimal string alignment distance).
 /// strsim's generic Damerau-Levenshtein would do, but it builds a hash map
 /// per call, and this runs for every window tried.
+#[cfg(test)]
 fn word_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut d = Vec::new();
+    fill_table(&mut d, a, b);
+    d[d.len() - 1]
+}
+
+/// The optimal string alignment table of `a` against `b`, row by row: the
+/// entry at `i * (b.len() + 1) + j` is the distance between the first `i`
+/// words of `a` and the first `j` of `b`. The caller keeps the table, so
+/// the windows of one quote allocate it once.
+fn fill_table<T: PartialEq>(d: &mut Vec<usize>, a: &[T], b: &[T]) {
     let width = b.len() + 1;
-    let mut d: Vec<usize> = (0..width * (a.len() + 1)).collect();
+    d.clear();
+    d.extend(0..width * (a.len() + 1));
     for i in 1..=a.len() {
         d[i * width] = i;
         for j in 1..=b.len() {
@@ -153,12 +219,20 @@ fn word_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
             d[i * width + j] = best;
         }
     }
-    d[a.len() * width + b.len()]
 }
 
-fn key(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// A word without case and surrounding punctuation; borrowed when it is
+/// already lowercase ASCII, as most words are.
+fn key(word: &str) -> Cow<'_, str> {
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.to_lowercase())
+    }
 }
 
 /// The first word where quote and passage part, skipping a common prefix

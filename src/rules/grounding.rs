@@ -3,6 +3,7 @@
 use super::{Context, Sink, declare_rule};
 use crate::ast::{ClauseKeyword, StatementKind};
 use crate::model::Workspace;
+use crate::model::graph::Adjacency;
 
 declare_rule! {
     /// ## What it does
@@ -35,17 +36,17 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let n = ws.statements.len();
     let mut grounded = vec![false; n];
     let mut queue = Vec::new();
-    let mut check_operands: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for r in &ws.relations.references {
-        if r.role == crate::model::RefRole::Operand
-            && let Some(t) = r.target
-            && ws.stmt(t).kind() == StatementKind::Quantity
-        {
-            check_operands[r.from].push(t);
-        }
-    }
+    let check_operands = Adjacency::from_pairs(
+        n,
+        ws.relations.references.iter().filter_map(|r| {
+            let t = r.target?;
+            (r.role == crate::model::RefRole::Operand
+                && ws.stmt(t).kind() == StatementKind::Quantity)
+                .then_some((r.from, t))
+        }),
+    )
+    .sorted_and_deduplicated();
     let mut ungrounded_operands: Vec<usize> = vec![0; n];
-    let mut checks_of_operand: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut cited = vec![false; n];
     for c in &ws.relations.citations {
         cited[c.from] = true;
@@ -61,13 +62,8 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             if !check_holds[s] {
                 continue;
             }
-            let ops = &mut check_operands[s];
-            ops.sort_unstable();
-            ops.dedup();
+            let ops = &check_operands[s];
             ungrounded_operands[s] = ops.len();
-            for &o in ops.iter() {
-                checks_of_operand[o].push(s);
-            }
             if ops.is_empty() {
                 grounded[s] = true;
                 queue.push(s);
@@ -77,6 +73,13 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             queue.push(s);
         }
     }
+    let holding = |s: usize| ws.stmt(s).kind() == StatementKind::Check && check_holds[s];
+    let checks_of_operand = Adjacency::from_pairs(
+        n,
+        (0..n)
+            .filter(move |&s| holding(s))
+            .flat_map(|s| check_operands[s].iter().map(move |&o| (o, s))),
+    );
     // For each group, how many members are not yet grounded.
     let mut missing: Vec<usize> = ws
         .relations
@@ -90,12 +93,14 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             }
         })
         .collect();
-    let mut groups_of_member: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (g, group) in ws.relations.groups.iter().enumerate() {
-        for &m in &group.members {
-            groups_of_member[m].push(g);
-        }
-    }
+    let groups_of_member = Adjacency::from_pairs(
+        n,
+        ws.relations
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| group.members.iter().map(move |&m| (m, g))),
+    );
     while let Some(s) = queue.pop() {
         for &g in &groups_of_member[s] {
             if missing[g] == usize::MAX {

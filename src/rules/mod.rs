@@ -30,7 +30,7 @@ pub struct Context<'w> {
     /// Which statements are grounded (spec section 4).
     pub grounded: Vec<bool>,
     /// The indexes of each statement's support groups, by target.
-    pub groups_of: Vec<Vec<usize>>,
+    pub groups_of: crate::model::graph::Adjacency,
     /// Which statements stand: IN, OUT or UNDECIDED.
     pub labels: crate::model::evaluation::Labelling,
 }
@@ -229,7 +229,11 @@ pub fn check_configured_and_label(
                 || defeat::labelling(ws, &evaluated),
             )
         },
-        || ws.groups_by_target(),
+        || {
+            let groups = ws.relations.groups.iter().enumerate();
+            let by_target = groups.map(|(g, group)| (group.target, g));
+            crate::model::graph::Adjacency::from_pairs(ws.statements.len(), by_target)
+        },
     );
     let ctx = Context {
         ws,

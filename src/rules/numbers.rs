@@ -3,7 +3,7 @@
 //! the outcomes.
 
 use super::{Context, Sink, declare_rule};
-use crate::ast::{DateLit, Expr, ExprKind, Head, StatementKind};
+use crate::ast::{DateLit, Expr, ExprKind, Head, Relation, StatementKind};
 use crate::model::{Loc, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
@@ -116,28 +116,19 @@ fn quantity_info<'w>(
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
     let shared = SharedAmounts::new(ws, settings);
     let lookup = |name: &str| quantity_info(ws, &shared, name);
-    let mut out: Vec<Evaluated> = ws
+    // The checks are found first so that their outcomes are written straight
+    // into a vector of the exact size: an outcome is large, and collecting
+    // an unknown number of them would hold them twice while growing.
+    let checks: Vec<(StmtId, &Relation)> = ws
         .statements
         .par_iter()
         .enumerate()
-        .filter_map(|(s, stmt)| {
-            if stmt.kind() != StatementKind::Check {
-                return None;
+        .filter_map(|(s, stmt)| match &stmt.ast.head {
+            Head::Check(relation) if stmt.kind() == StatementKind::Check => {
+                let relation: &Relation = relation;
+                Some((s, relation))
             }
-            let Head::Check(relation) = &stmt.ast.head else {
-                return None;
-            };
-            let text = &ws.files[stmt.file].text;
-            let outcome = evaluate_relation(relation, text, &lookup, settings);
-            Some(Evaluated {
-                statement: s,
-                loc: Loc {
-                    file: stmt.file,
-                    span: relation.lhs.span.to(relation.rhs.span),
-                },
-                same_as: false,
-                outcome,
-            })
+            _ => None,
         })
         .collect();
     let same_as: Vec<Evaluated> = ws
@@ -167,6 +158,24 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
             })
         })
         .collect();
+    let mut out: Vec<Evaluated> = Vec::with_capacity(checks.len() + same_as.len());
+    checks
+        .par_iter()
+        .map(|&(s, relation)| {
+            let stmt = ws.stmt(s);
+            let text = &ws.files[stmt.file].text;
+            let outcome = evaluate_relation(relation, text, &lookup, settings);
+            Evaluated {
+                statement: s,
+                loc: Loc {
+                    file: stmt.file,
+                    span: relation.lhs.span.to(relation.rhs.span),
+                },
+                same_as: false,
+                outcome,
+            }
+        })
+        .collect_into_vec(&mut out);
     out.extend(same_as);
     out
 }

@@ -3,7 +3,8 @@
 use super::{Context, Sink, declare_rule};
 use crate::model::{DocId, Quote};
 use crate::quotes::{WordIndex, normalize_quote, occurrences};
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +38,7 @@ const MAX_PASSAGE_CHARS: usize = 300;
 
 fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
-    let mut documents_of: HashMap<usize, Vec<DocId>> = HashMap::new();
+    let mut documents_of: FxHashMap<usize, Vec<DocId>> = FxHashMap::default();
     for r in &ws.document_refs {
         let docs = documents_of.entry(r.source).or_default();
         if ws.documents[r.document].text().is_some() && !docs.contains(&r.document) {
@@ -45,36 +46,91 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     // The quotes to verify, each in normal form, grouped by document so that
-    // every document is scanned once for all of its quotes.
+    // every document is scanned once for all of its quotes. Documents are
+    // scanned in parallel; each quote's verdict does not depend on the order.
     let quotes: Vec<(&Quote, String, &[DocId])> = ws
         .relations
         .quotes
-        .iter()
+        .par_iter()
         .filter_map(|q| {
             let docs = documents_of.get(&q.source)?;
             (!docs.is_empty()).then(|| (q, normalize_quote(&q.text), docs.as_slice()))
         })
         .collect();
-    let mut found = vec![false; quotes.len()];
-    let mut by_document: HashMap<DocId, Vec<usize>> = HashMap::new();
+    let mut by_document: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
     for (k, (_, _, docs)) in quotes.iter().enumerate() {
         for &d in *docs {
             by_document.entry(d).or_default().push(k);
         }
     }
-    let mut scanned: Vec<_> = by_document.into_iter().collect();
-    scanned.sort();
-    for (d, ks) in &scanned {
-        let Some(text) = ws.documents[*d].text() else {
-            continue;
-        };
-        let patterns: Vec<&str> = ks.iter().map(|&k| quotes[k].1.as_str()).collect();
-        for (&k, hit) in ks.iter().zip(occurrences(&text.text, &patterns)) {
+    let mut scanned: Vec<(DocId, Vec<usize>)> = by_document.into_iter().collect();
+    scanned.sort_unstable();
+    let hits: Vec<Vec<bool>> = scanned
+        .par_iter()
+        .map(|(d, ks)| match ws.documents[*d].text() {
+            Some(text) => {
+                let patterns: Vec<&str> = ks.iter().map(|&k| quotes[k].1.as_str()).collect();
+                occurrences(&text.text, &patterns)
+            }
+            None => Vec::new(),
+        })
+        .collect();
+    let mut found = vec![false; quotes.len()];
+    for ((_, ks), hits) in scanned.iter().zip(&hits) {
+        for (&k, &hit) in ks.iter().zip(hits) {
             found[k] |= hit;
         }
     }
+    drop(hits);
+    drop(scanned);
 
-    let mut indexes: HashMap<DocId, WordIndex<'_>> = HashMap::new();
+    // The documents of the quotes not found are indexed once each, in
+    // parallel, and each such quote then looks for its closest passage.
+    let missing: Vec<usize> = (0..quotes.len())
+        .filter(|&k| !found[k] && !quotes[k].1.is_empty())
+        .collect();
+    let mut indexed: Vec<DocId> = missing.iter().flat_map(|&k| quotes[k].2).copied().collect();
+    indexed.sort_unstable();
+    indexed.dedup();
+    let indexes: FxHashMap<DocId, WordIndex<'_>> = indexed
+        .par_iter()
+        .filter_map(|&d| Some((d, WordIndex::new(ws.documents[d].text()?))))
+        .collect();
+    let mut helps: Vec<Option<String>> = vec![None; quotes.len()];
+    let computed: Vec<String> = missing
+        .par_iter()
+        .map(|&k| {
+            let (_, normal, docs) = &quotes[k];
+            let best = docs.iter().find_map(|d| {
+                let passage = indexes.get(d)?.closest(normal)?;
+                Some((*d, passage))
+            });
+            match best {
+                Some((d, passage)) => {
+                    let mut help = format!(
+                        "the closest passage ({}:{}) reads: \"{}\"",
+                        ws.documents[d].display(),
+                        passage.origin.line,
+                        shorten(&passage.text)
+                    );
+                    if let Some((quoted, written)) = passage.first_difference {
+                        help.push_str(&format!(
+                            "\nthe quote has `{quoted}` where the source has `{written}`"
+                        ));
+                    }
+                    help
+                }
+                None => format!(
+                    "no passage of `{}` resembles it; check the source or the quote",
+                    ws.documents[docs[0]].display()
+                ),
+            }
+        })
+        .collect();
+    for (&k, help) in missing.iter().zip(computed) {
+        helps[k] = Some(help);
+    }
+
     for (k, (quote, normal, docs)) in quotes.iter().enumerate() {
         if found[k] {
             continue;
@@ -91,36 +147,8 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             );
             continue;
         }
-        let mut best = None;
-        for &d in *docs {
-            let Some(text) = ws.documents[d].text() else {
-                continue;
-            };
-            let index = indexes.entry(d).or_insert_with(|| WordIndex::new(text));
-            if let Some(p) = index.closest(normal) {
-                best = Some((d, p));
-                break;
-            }
-        }
-        let help = match best {
-            Some((d, passage)) => {
-                let mut help = format!(
-                    "the closest passage ({}:{}) reads: \"{}\"",
-                    ws.documents[d].display(),
-                    passage.origin.line,
-                    shorten(&passage.text)
-                );
-                if let Some((quoted, written)) = passage.first_difference {
-                    help.push_str(&format!(
-                        "\nthe quote has `{quoted}` where the source has `{written}`"
-                    ));
-                }
-                help
-            }
-            None => format!(
-                "no passage of `{}` resembles it; check the source or the quote",
-                first.display()
-            ),
+        let Some(help) = helps[k].take() else {
+            continue;
         };
         sink.report(
             quote.loc,

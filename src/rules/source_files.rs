@@ -2,8 +2,11 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::ast::{ClauseBody, ClauseKeyword};
+use crate::finding::FileId;
 use crate::model::Loc;
 use crate::model::source_path::Outside;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 declare_rule! {
@@ -33,38 +36,58 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
+    // Many sources of one `.arg` file often name the same text file, and
+    // resolving a path asks for the working directory: each distinct
+    // (file, path) pair is resolved once, the pairs in parallel.
+    let mut written: Vec<(usize, Loc, &str)> = Vec::new();
     for (index, stmt) in ws.statements.iter().enumerate() {
-        let arg_file = Path::new(&ws.files[stmt.file].path);
         for clause in stmt.ast.clauses_of(ClauseKeyword::File) {
-            let ClauseBody::Text(written) = &clause.body else {
-                continue;
-            };
-            let Err(why) = ws.file_access.resolve(arg_file, &written.value) else {
-                continue;
-            };
-            let (message, label) = match why {
-                Outside::Absolute => (
-                    format!("`file \"{}\"` is an absolute path", written.value),
-                    "absolute path",
-                ),
-                Outside::Escapes => (
-                    format!("`file \"{}\"` leads out of the workspace", written.value),
-                    "outside the workspace",
-                ),
-            };
-            sink.report(
-                Loc {
+            if let ClauseBody::Text(text) = &clause.body {
+                let loc = Loc {
                     file: stmt.file,
-                    span: written.span,
-                },
-                label,
-                message,
-                Some(
-                    "name a file below the directories given to argcheck, relative to this .arg file; --allow-outside-files allows others"
-                        .to_owned(),
-                ),
-                Some(index),
-            );
+                    span: text.span,
+                };
+                written.push((index, loc, text.value.as_str()));
+            }
         }
+    }
+    let mut pairs: Vec<(FileId, &str)> = written
+        .iter()
+        .map(|&(_, loc, path)| (loc.file, path))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let refused: FxHashMap<(FileId, &str), Outside> = pairs
+        .par_iter()
+        .filter_map(|&(file, path)| {
+            let arg_file = Path::new(&ws.files[file].path);
+            let why = ws.file_access.resolve(arg_file, path).err()?;
+            Some(((file, path), why))
+        })
+        .collect();
+    for (index, loc, path) in written {
+        let Some(why) = refused.get(&(loc.file, path)) else {
+            continue;
+        };
+        let (message, label) = match why {
+            Outside::Absolute => (
+                format!("`file \"{path}\"` is an absolute path"),
+                "absolute path",
+            ),
+            Outside::Escapes => (
+                format!("`file \"{path}\"` leads out of the workspace"),
+                "outside the workspace",
+            ),
+        };
+        sink.report(
+            loc,
+            label,
+            message,
+            Some(
+                "name a file below the directories given to argcheck, relative to this .arg file; --allow-outside-files allows others"
+                    .to_owned(),
+            ),
+            Some(index),
+        );
     }
 }
