@@ -254,15 +254,6 @@ impl Workspace {
                 ]
             }))
     }
-
-    /// The support groups of each statement, by target.
-    pub fn groups_by_target(&self) -> Vec<Vec<usize>> {
-        let mut by_target = vec![Vec::new(); self.statements.len()];
-        for (g, group) in self.relations.groups.iter().enumerate() {
-            by_target[group.target].push(g);
-        }
-        by_target
-    }
 }
 
 /// The quantity references of an expression, in written order, without
