@@ -14,6 +14,7 @@ use crate::finding::FileId;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 pub use documents::{DocId, Document, DocumentContent, DocumentProblem, DocumentRef};
 pub use reference::{RefRole, Reference};
@@ -214,11 +215,11 @@ impl Workspace {
             }
         }
         for (index, stmt) in ws.statements.iter().enumerate() {
-            if let Some(name) = stmt.name() {
-                match ws.by_name.get(name) {
-                    Some(&first) => ws.duplicates.push((index, first)),
-                    None => {
-                        ws.by_name.insert(name.into(), index);
+            if let Some(id) = &stmt.ast.id {
+                match ws.by_name.entry(id.name.clone()) {
+                    Entry::Occupied(first) => ws.duplicates.push((index, *first.get())),
+                    Entry::Vacant(slot) => {
+                        slot.insert(index);
                     }
                 }
             }

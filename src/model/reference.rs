@@ -67,13 +67,23 @@ impl RefRole {
     }
 }
 
-/// One identifier written where a statement is meant.
+/// One identifier written where a statement is meant. Its name is not
+/// copied: it is the text at `loc` (see [`Reference::name`]).
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub from: StmtId,
-    pub name: crate::ast::Name,
     pub loc: Loc,
     pub role: RefRole,
     /// The statement declared with that name, whatever its kind.
     pub target: Option<StmtId>,
+}
+
+impl Reference {
+    /// The identifier as written.
+    pub fn name<'w>(&self, ws: &'w super::Workspace) -> &'w str {
+        ws.files[self.loc.file]
+            .text
+            .get(self.loc.span.range())
+            .unwrap_or_default()
+    }
 }

@@ -6,7 +6,7 @@ use super::{
     Allow, Citation, Edge, Loc, Quote, RefRole, Reference, Relations, Stmt, StmtId, SupportGroup,
     collect_refs,
 };
-use crate::ast::{self, ClauseBody, ClauseKeyword, Head};
+use crate::ast::{self, ClauseBody, ClauseKeyword, Head, StatementKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -18,12 +18,16 @@ const CHUNK: usize = 4096;
 /// statements are resolved in parallel and their relations joined in
 /// statement order, so the result is the same as one pass in order.
 pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<ast::Name, StmtId>) -> Relations {
+    // Each target's kind is checked; a byte per statement stays in cache,
+    // where the statements themselves are scattered over the heap.
+    let kinds: Vec<StatementKind> = statements.iter().map(Stmt::kind).collect();
     let parts: Vec<Relations> = statements
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
             let mut resolver = Resolver {
                 statements,
+                kinds: &kinds,
                 by_name,
                 out: Relations::default(),
             };
@@ -39,6 +43,7 @@ pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<ast::Name, StmtId
 
 struct Resolver<'a> {
     statements: &'a [Stmt],
+    kinds: &'a [StatementKind],
     by_name: &'a FxHashMap<ast::Name, StmtId>,
     out: Relations,
 }
@@ -54,7 +59,6 @@ impl Resolver<'_> {
         let target = self.by_name.get(&ident.name).copied();
         self.out.references.push(Reference {
             from,
-            name: ident.name.clone(),
             loc,
             role,
             target,
@@ -63,8 +67,7 @@ impl Resolver<'_> {
         if target == from && role.is_relation() {
             return None;
         }
-        role.accepts(self.statements[target].kind())
-            .then_some(target)
+        role.accepts(self.kinds[target]).then_some(target)
     }
 
     fn resolve_statement(&mut self, index: StmtId) {

@@ -67,18 +67,18 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .iter()
         .filter(|r| r.target.is_none())
     {
-        let help = closest(&r.name, ctx.ws.by_name.keys().map(|k| k.as_str()))
+        let help = closest(r.name(ctx.ws), ctx.ws.by_name.keys().map(|k| k.as_str()))
             .map(|near| format!("did you mean `{near}`?"))
             .or_else(|| {
                 Some(format!(
                     "declare `{}` with a statement, or fix the name",
-                    r.name
+                    r.name(ctx.ws)
                 ))
             });
         sink.report(
             r.loc,
             "not declared anywhere",
-            format!("unknown reference `{}`", r.name),
+            format!("unknown reference `{}`", r.name(ctx.ws)),
             help,
             Some(r.from),
         );
@@ -99,7 +99,7 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "`{}` takes a {}, but `{}` is {}",
                 r.role.clause(),
                 StatementKind::join(r.role.kinds(), "or"),
-                r.name,
+                r.name(ctx.ws),
                 kind.with_article()
             ),
             None,
@@ -114,7 +114,7 @@ fn self_reference(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             sink.report(
                 r.loc,
                 "the statement itself",
-                format!("`{}` names itself in `{}`", r.name, r.role.clause()),
+                format!("`{}` names itself in `{}`", r.name(ctx.ws), r.role.clause()),
                 Some("a statement cannot support, attack or equal itself".to_owned()),
                 Some(r.from),
             );
