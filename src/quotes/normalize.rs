@@ -10,10 +10,18 @@ use unicode_normalization::UnicodeNormalization;
 pub struct NormalizedText {
     /// The words of the original, normalised and joined by single spaces.
     pub text: String,
-    /// For each word: its byte offset in `text` and in the original.
-    words: Vec<(usize, usize)>,
+    /// For each word: its byte offset in `text` and in the original. In
+    /// 32 bits, since there is an entry per word: documents are read only up
+    /// to [`MAX_FILE_BYTES`](crate::input::MAX_FILE_BYTES).
+    words: Vec<(u32, u32)>,
     /// The original byte offset where each line starts.
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
+}
+
+/// A byte offset in 32 bits, clamped rather than wrapped (only text handed
+/// over in memory can be longer than 4 GiB).
+fn offset32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Where a word of the normal form was in the original text.
@@ -34,11 +42,14 @@ impl NormalizedText {
             if !text.is_empty() {
                 text.push(' ');
             }
-            words.push((text.len(), start));
+            words.push((offset32(text.len()), offset32(start)));
             push_normalized(word, &mut text);
         }
+        // Kept for the whole run: give back what the growth left over.
+        text.shrink_to_fit();
+        words.shrink_to_fit();
         let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| k + 1))
+            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| offset32(k + 1)))
             .collect();
         NormalizedText {
             text,
@@ -50,17 +61,17 @@ impl NormalizedText {
     /// Where the word that holds `offset` of the normal form starts in the
     /// original text.
     pub fn origin(&self, offset: usize) -> Origin {
-        let k = self.words.partition_point(|&(n, _)| n <= offset);
-        let offset = k.checked_sub(1).map_or(0, |k| self.words[k].1);
+        let k = self.words.partition_point(|&(n, _)| n as usize <= offset);
+        let offset = k.checked_sub(1).map_or(0, |k| self.words[k].1 as usize);
         Origin {
             offset,
-            line: self.line_starts.partition_point(|&s| s <= offset),
+            line: self.line_starts.partition_point(|&s| s as usize <= offset),
         }
     }
 
     /// Byte offsets in `text` where each word starts.
     pub fn word_starts(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
-        self.words.iter().map(|&(n, _)| n)
+        self.words.iter().map(|&(n, _)| n as usize)
     }
 }
 
