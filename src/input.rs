@@ -91,10 +91,16 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// more than one byte past the limit, whatever the file's metadata says.
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Sized from the metadata, so the text kept for the run does not carry
+    // the slack of a buffer grown by doubling; the limit still holds if the
+    // file grows meanwhile.
+    let expected = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(std::io::Error::other(format!(
             "the file is larger than {} MiB, the most argcheck reads",
