@@ -27,7 +27,7 @@ pub struct Ident {
 /// to one space; `span` covers the quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Str {
-    pub value: String,
+    pub value: Box<str>,
     pub span: Span,
 }
 

@@ -87,7 +87,7 @@ fn reason() -> impl Strategy<Value = String> {
 
 fn str_of(s: impl Strategy<Value = String>) -> impl Strategy<Value = Str> {
     s.prop_map(|value| Str {
-        value,
+        value: value.into(),
         span: NOWHERE,
     })
 }

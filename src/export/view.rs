@@ -271,7 +271,7 @@ impl<'w> MapView<'w> {
         let source = &self.ws.files[stmt.file].text;
         let date;
         let shown = match &stmt.ast.head {
-            Head::Text(t) => t.value.as_str(),
+            Head::Text(t) => &*t.value,
             Head::Value(Value::Number(n)) => source.get(n.span.range()).unwrap_or_default(),
             Head::Value(Value::Date(d)) => {
                 date = d.to_string();

@@ -87,7 +87,7 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
             else {
                 continue;
             };
-            let path = dir.join(&written.value);
+            let path = dir.join(&*written.value);
             let document = *by_path.entry(path.clone()).or_insert_with(|| {
                 documents.push(Document {
                     content: if written.value.trim().is_empty() {

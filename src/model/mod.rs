@@ -120,7 +120,7 @@ pub struct Citation {
 pub struct Quote {
     pub from: StmtId,
     pub source: StmtId,
-    pub text: String,
+    pub text: Box<str>,
     pub loc: Loc,
 }
 
@@ -130,7 +130,7 @@ pub struct Allow {
     pub statement: StmtId,
     pub rule: ast::Name,
     pub rule_loc: Loc,
-    pub reason: String,
+    pub reason: Box<str>,
     pub loc: Loc,
 }
 

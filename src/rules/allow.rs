@@ -48,7 +48,7 @@ pub(super) fn apply(
             Some(k) => {
                 used[k] = true;
                 allowed.push(Allowed {
-                    reason: ws.relations.allows[k].reason.clone(),
+                    reason: ws.relations.allows[k].reason.to_string(),
                     finding: f,
                 });
             }

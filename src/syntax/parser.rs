@@ -335,7 +335,7 @@ fn string_lit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Str> {
     Ok((
         rest,
         Str {
-            value,
+            value: value.into_boxed_str(),
             span: ctx.between(i, rest),
         },
     ))
