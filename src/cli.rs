@@ -648,7 +648,14 @@ fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
         sources: args.sources,
     };
     let bytes = match args.format {
-        MapFormat::Dot => crate::export::dot::to_dot(&map, &options).into_bytes(),
+        MapFormat::Dot => {
+            let written = stream_dot(args, &map, &options);
+            release_at_exit(map);
+            release_at_exit(labelling);
+            release_at_exit(outcome);
+            release_at_exit(ws);
+            return written;
+        }
         MapFormat::Mermaid => crate::export::mermaid::to_mermaid(&map, &options).into_bytes(),
         MapFormat::Json => crate::export::json::to_json(&map).into_bytes(),
         MapFormat::Aif => crate::export::aif::to_aif(&map).into_bytes(),
@@ -673,6 +680,28 @@ fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
             let mut out = std::io::stdout().lock();
             emit(out.write_all(&bytes).and_then(|()| out.flush()))?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the DOT map as it is drawn: its text is several times the size of
+/// the input, and is never held whole.
+fn stream_dot(
+    args: &MapArgs,
+    map: &crate::export::view::MapView<'_>,
+    options: &crate::export::DrawOptions,
+) -> Result<ExitCode, UsageError> {
+    use crate::export::dot::write_dot;
+    use std::io::BufWriter;
+    match &args.output {
+        Some(path) => std::fs::File::create(path)
+            .and_then(|file| write_dot(map, options, &mut BufWriter::with_capacity(1 << 20, file)))
+            .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?,
+        None => emit(write_dot(
+            map,
+            options,
+            &mut BufWriter::with_capacity(1 << 20, std::io::stdout().lock()),
+        ))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,9 +52,40 @@ const MUTED: &str = "#6b7280";
 const CHUNK: usize = 1024;
 const CHUNKS_PER_BATCH: usize = 32;
 
+/// Hands over the text drawn so far (and clears it), or keeps it.
+type Spill<'s> = &'s mut dyn FnMut(&mut String) -> std::io::Result<()>;
+
 /// The DOT document of the map.
 pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
     let mut out = String::new();
+    // Everything is kept, so nothing can fail.
+    let _ = draw(view, options, &mut out, &mut |_| Ok(()));
+    out
+}
+
+/// Writes the DOT document to `w` batch by batch as it is drawn, so the
+/// text of a large map is never held whole.
+pub fn write_dot(
+    view: &MapView<'_>,
+    options: &DrawOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = String::new();
+    draw(view, options, &mut out, &mut |text| {
+        w.write_all(text.as_bytes())?;
+        text.clear();
+        Ok(())
+    })?;
+    w.write_all(out.as_bytes())?;
+    w.flush()
+}
+
+fn draw(
+    view: &MapView<'_>,
+    options: &DrawOptions,
+    out: &mut String,
+    spill: Spill<'_>,
+) -> std::io::Result<()> {
     out.push_str("digraph argcheck {\n");
     let _ = writeln!(
         out,
@@ -63,26 +94,26 @@ pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
     );
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10, margin=\"0.1,0.05\"];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n");
-    legend(&mut out, view, options);
+    legend(out, view, options);
     let super::Clusters {
         clusters, loose, ..
     } = super::clusters(view, options);
     for (k, ((_, title), members)) in clusters.iter().enumerate() {
         let _ = writeln!(out, "  subgraph \"cluster_{k}\" {{");
         out.push_str("    graph [label=");
-        push_quoted(&mut out, title);
+        push_quoted(out, title);
         out.push_str(
             ", style=\"rounded,dashed\", color=\"#9ca3af\", fontsize=11, fontcolor=\"#374151\"];\n",
         );
-        in_parallel(&mut out, members, |out, scratch, &s| {
+        in_parallel(out, spill, members, |out, scratch, &s| {
             node(out, scratch, view, options, s, "    ");
-        });
+        })?;
         out.push_str("  }\n");
     }
-    in_parallel(&mut out, &loose, |out, scratch, &s| {
+    in_parallel(out, spill, &loose, |out, scratch, &s| {
         node(out, scratch, view, options, s, "  ");
-    });
-    in_parallel(&mut out, &view.linked, |out, _, group| {
+    })?;
+    in_parallel(out, spill, &view.linked, |out, _, group| {
         out.push_str("  ");
         push_junction(out, group.group);
         let _ = write!(
@@ -98,7 +129,7 @@ pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
         out.push_str(" support ");
         push_quoted_body(out, view.id_str(group.target));
         out.push_str(" only together\"];\n");
-    });
+    })?;
     // The junction of a linked group leads to its target once, after the
     // group's first member.
     let mut junction_drawn = vec![false; view.ws.relations.groups.len()];
@@ -113,11 +144,11 @@ pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
             (*e, first)
         })
         .collect();
-    in_parallel(&mut out, &edges, |out, _, &(e, first_of_group)| {
+    in_parallel(out, spill, &edges, |out, _, &(e, first_of_group)| {
         edge(out, view, options, e, first_of_group);
-    });
+    })?;
     out.push_str("}\n");
-    out
+    Ok(())
 }
 
 /// Per-task buffers reused from one statement to the next.
@@ -130,9 +161,10 @@ struct Scratch {
 /// Appends `render` of each item, in order, rendering chunks in parallel.
 fn in_parallel<T: Sync>(
     out: &mut String,
+    spill: Spill<'_>,
     items: &[T],
     render: impl Fn(&mut String, &mut Scratch, &T) + Sync,
-) {
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     // One buffer per chunk of a batch, reused by the next batch.
     let mut parts: Vec<(String, Scratch)> = Vec::new();
@@ -155,7 +187,9 @@ fn in_parallel<T: Sync>(
         for (part, _) in parts {
             out.push_str(part);
         }
+        spill(out)?;
     }
+    Ok(())
 }
 
 /// One edge, and for the first member of a linked group the edge from its
