@@ -600,4 +600,43 @@ mod tests {
         assert_eq!(quoted("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
         assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
     }
+
+    /// More statements and edges than one batch, so the streamed document
+    /// is handed over in several pieces: they must join to the same text.
+    #[test]
+    fn the_streamed_document_is_the_whole_document() {
+        use crate::export::view::Selection;
+        let count = CHUNK * CHUNKS_PER_BATCH + 10;
+        let mut text = String::new();
+        for k in 0..count {
+            text.push_str(&format!("claim c{k} \"claim {k}\"\n"));
+            if k + 1 < count {
+                text.push_str(&format!("  supported-by c{}\n", k + 1));
+            }
+            text.push('\n');
+        }
+        let ws = crate::input::load_texts(&[("big.arg", &text)]);
+        let (outcome, labelling) =
+            crate::rules::check_and_label(&ws, &crate::numeric::NumberSettings::default());
+        let view = MapView::build(&ws, &outcome, &labelling, &Selection::All).unwrap();
+        let options = DrawOptions::default();
+        let whole = to_dot(&view, &options);
+        let mut streamed = Vec::new();
+        let mut pieces = 0;
+        struct Counting<'a>(&'a mut Vec<u8>, &'a mut usize);
+        impl std::io::Write for Counting<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                *self.1 += 1;
+                self.0.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        write_dot(&view, &options, &mut Counting(&mut streamed, &mut pieces)).unwrap();
+        assert!(pieces > 2, "written in {pieces} pieces");
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        assert!(whole.contains(&format!("c{}", count - 1)));
+    }
 }
