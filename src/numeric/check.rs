@@ -21,7 +21,7 @@
 
 use super::dates::date_span;
 use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
-use super::format::{DisplayStyle, format_decimal, format_pair};
+use super::format::{DisplayStyle, Shape, format_decimal, format_pair};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::value::{Amount, stated_quantum, value_text};
@@ -106,8 +106,8 @@ pub struct CheckOutcome {
     pub left: Option<Side>,
     pub right: Option<Side>,
     pub problems: Vec<NumericProblem>,
-    /// How each side's values are printed.
-    styles: Option<(DisplayStyle, DisplayStyle)>,
+    /// What decides how each side's values are printed.
+    shapes: Option<(Shape, Shape)>,
 }
 
 impl CheckOutcome {
@@ -119,7 +119,7 @@ impl CheckOutcome {
             left: None,
             right: None,
             problems,
-            styles: None,
+            shapes: None,
         }
     }
 
@@ -127,11 +127,12 @@ impl CheckOutcome {
     /// that the printed intervals relate as the exact ones do.
     pub fn displays(&self, reading: Reading) -> Option<(String, String)> {
         let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        let (left_shape, right_shape) = self.shapes.as_ref()?;
         Some(format_pair(
             &left.interval(reading).to_big(),
             &right.interval(reading).to_big(),
             self.op,
-            self.styles.as_ref()?,
+            &DisplayStyle::for_shapes(left_shape, right_shape),
         ))
     }
 
@@ -212,6 +213,7 @@ pub fn evaluate_relation<'q>(
     // Units and dates do not depend on the reading, so the coarse pass meets
     // no new problem; its findings would repeat the strict ones.
     let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
+    coarse.track_used = false;
     let Ok((coarse_left, coarse_right)) = coarse.relation(relation) else {
         return CheckOutcome::not_evaluated(op, problems);
     };
@@ -226,7 +228,7 @@ pub fn evaluate_relation<'q>(
 
     problems.extend(mixed_dates(&used, relation));
 
-    let styles = DisplayStyle::for_pair(&strict_left, &strict_right);
+    let shapes = (Shape::of(&strict_left), Shape::of(&strict_right));
     let side = |expr: &Expr, coarse: Amount, strict: &Amount| {
         let single = single_value(expr, lookup);
         Side {
@@ -248,7 +250,7 @@ pub fn evaluate_relation<'q>(
             lookup,
             &strict_left,
             &strict_right,
-            &styles,
+            &shapes,
         ));
     }
 
@@ -259,7 +261,7 @@ pub fn evaluate_relation<'q>(
         left: Some(left),
         right: Some(right),
         problems,
-        styles: Some(styles),
+        shapes: Some(shapes),
     }
 }
 
@@ -333,15 +335,15 @@ fn overstated_precision<'q>(
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     strict_left: &Amount,
     strict_right: &Amount,
-    styles: &(DisplayStyle, DisplayStyle),
+    shapes: &(Shape, Shape),
 ) -> Option<NumericProblem> {
     let sides = [
-        (&relation.lhs, &relation.rhs, strict_right, &styles.0),
-        (&relation.rhs, &relation.lhs, strict_left, &styles.1),
+        (&relation.lhs, &relation.rhs, strict_right, true),
+        (&relation.rhs, &relation.lhs, strict_left, false),
     ];
     sides
         .into_iter()
-        .find_map(|(stated, computed, computed_amount, style)| {
+        .find_map(|(stated, computed, computed_amount, stated_left)| {
             if !is_computed(computed) || is_computed(stated) {
                 return None;
             }
@@ -353,6 +355,8 @@ fn overstated_precision<'q>(
             }
             let (quantum, width) = (quantum.to_big(), width.to_big());
             let text = value_text(value);
+            let styles = DisplayStyle::for_shapes(&shapes.0, &shapes.1);
+            let style = if stated_left { &styles.0 } else { &styles.1 };
             Some(NumericProblem {
                 rule: "overstated-precision",
                 span: stated.span,

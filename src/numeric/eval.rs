@@ -92,6 +92,8 @@ pub struct Evaluator<'l, 'q> {
     reading: Reading,
     pub problems: Vec<NumericProblem>,
     pub used: Vec<UsedQuantity>,
+    /// Whether to fill `used`; a second pass over the same relation need not.
+    pub track_used: bool,
 }
 
 impl<'l, 'q> Evaluator<'l, 'q> {
@@ -108,6 +110,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             reading,
             problems: Vec::new(),
             used: Vec::new(),
+            track_used: true,
         }
     }
 
@@ -145,11 +148,13 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             ExprKind::Literal(value) => self.value(value),
             ExprKind::Ref(ident) => {
                 let info = (self.lookup)(&ident.name).ok_or(Stop::NotEvaluated)?;
-                self.used.push(UsedQuantity {
-                    name: ident.name.to_string(),
-                    as_of: info.as_of,
-                    span: ident.span,
-                });
+                if self.track_used {
+                    self.used.push(UsedQuantity {
+                        name: ident.name.to_string(),
+                        as_of: info.as_of,
+                        span: ident.span,
+                    });
+                }
                 match info.amounts {
                     Some(amounts) => amounts
                         .get(self.reading)

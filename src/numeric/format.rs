@@ -13,7 +13,7 @@
 
 use super::dates::format_day;
 use super::interval::{Bound, Interval};
-use super::units::PercentKind;
+use super::units::{Dimension, PercentKind};
 use super::value::Amount;
 use crate::ast::RelOp;
 use num_bigint::BigInt;
@@ -42,8 +42,13 @@ impl DisplayStyle {
     /// in `%` (or `pp`), every dimensionless side is shown in it, so
     /// `(a + b) / c` reads in `%` next to `28.22 %`.
     pub fn for_pair(left: &Amount, right: &Amount) -> (DisplayStyle, DisplayStyle) {
-        let kinds = [left, right]
-            .map(|a| (!a.is_date() && a.dimension.is_dimensionless()).then_some(a.percent));
+        DisplayStyle::for_shapes(&Shape::of(left), &Shape::of(right))
+    }
+
+    /// [`DisplayStyle::for_pair`] from what the styles depend on.
+    pub fn for_shapes(left: &Shape, right: &Shape) -> (DisplayStyle, DisplayStyle) {
+        let kinds =
+            [left, right].map(|a| (!a.date && a.dimension.is_dimensionless()).then_some(a.percent));
         let shared = if kinds.contains(&Some(PercentKind::Percent)) {
             PercentKind::Percent
         } else if kinds.contains(&Some(PercentKind::Points)) {
@@ -51,21 +56,37 @@ impl DisplayStyle {
         } else {
             PercentKind::None
         };
-        (
-            DisplayStyle::of(left, shared),
-            DisplayStyle::of(right, shared),
-        )
+        (left.style(shared), right.style(shared))
     }
 
     /// The style of one amount shown alone.
     pub fn of_amount(amount: &Amount) -> DisplayStyle {
-        DisplayStyle::of(amount, amount.percent)
+        Shape::of(amount).style(amount.percent)
+    }
+}
+
+/// What the display style of an amount depends on, kept so that a style
+/// (whose unit text takes some formatting) is made only when printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    date: bool,
+    dimension: Dimension,
+    percent: PercentKind,
+}
+
+impl Shape {
+    pub fn of(amount: &Amount) -> Shape {
+        Shape {
+            date: amount.is_date(),
+            dimension: amount.dimension.clone(),
+            percent: amount.percent,
+        }
     }
 
-    fn of(amount: &Amount, shared: PercentKind) -> DisplayStyle {
-        if amount.is_date() {
+    fn style(&self, shared: PercentKind) -> DisplayStyle {
+        if self.date {
             DisplayStyle::Date
-        } else if amount.dimension.is_dimensionless() {
+        } else if self.dimension.is_dimensionless() {
             match shared {
                 PercentKind::Percent => DisplayStyle::Percent,
                 PercentKind::Points => DisplayStyle::Points,
@@ -73,7 +94,7 @@ impl DisplayStyle {
             }
         } else {
             DisplayStyle::Plain {
-                unit: Some(amount.dimension.to_string()),
+                unit: Some(self.dimension.to_string()),
             }
         }
     }

@@ -176,7 +176,7 @@ fn unit_of(number: &NumberValue) -> Unit {
     number
         .unit
         .as_ref()
-        .map_or_else(Unit::none, |u| Unit::parse(&u.text))
+        .map_or_else(Unit::none, |u| Unit::parse_cached(&u.text))
 }
 
 /// [`number_interval`] with the number's unit already resolved.
@@ -308,25 +308,34 @@ pub fn value_text(value: &Value) -> String {
             Value::Number(_) => String::new(),
         };
     };
-    let mut parts: Vec<String> = Vec::new();
+    // Words joined by single spaces, written into one string.
+    let mut text = String::new();
+    let mut first = true;
+    let mut push = |word: &str| {
+        if !first {
+            text.push(' ');
+        }
+        first = false;
+        text.push_str(word);
+    };
     if let Some((hedge, _)) = number.hedge {
-        parts.push(hedge.word().to_string());
+        push(hedge.word());
     }
-    parts.push(number.number.text.to_string());
+    push(&number.number.text);
     if let Some((scale, _)) = number.scale {
-        parts.push(scale.word().to_string());
+        push(scale.word());
     }
     if let Some(unit) = &number.unit {
-        parts.push(unit.text.to_string());
+        push(&unit.text);
     }
     if let Some(tolerance) = &number.tolerance {
-        parts.push("±".to_string());
-        parts.push(tolerance.number.text.to_string());
+        push("±");
+        push(&tolerance.number.text);
         if let Some((scale, _)) = tolerance.scale {
-            parts.push(scale.word().to_string());
+            push(scale.word());
         }
     }
-    parts.join(" ")
+    text
 }
 
 /// A number's digits as written: `mantissa * 10^shift` is its value.
