@@ -21,14 +21,13 @@
 
 use super::dates::date_span;
 use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
-use super::format::{DisplayStyle, Shape, format_decimal, format_pair};
+use super::format::{DisplayStyle, Shape, decimal_text, format_pair};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::value::{Amount, stated_quantum, value_text};
 use super::{NumberSettings, Reading};
 use crate::ast::{Expr, ExprKind, Ident, RelOp, Relation, Value};
 use crate::syntax::span::Span;
-use num_rational::BigRational;
 
 /// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
 /// `undefined-arithmetic`, `mixed-dates`, `overstated-precision`.
@@ -210,12 +209,19 @@ pub fn evaluate_relation<'q>(
     let Ok((strict_left, strict_right)) = strict_sides else {
         return CheckOutcome::not_evaluated(op, problems);
     };
-    // Units and dates do not depend on the reading, so the coarse pass meets
-    // no new problem; its findings would repeat the strict ones.
-    let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
-    coarse.track_used = false;
-    let Ok((coarse_left, coarse_right)) = coarse.relation(relation) else {
-        return CheckOutcome::not_evaluated(op, problems);
+    let (coarse_left, coarse_right) = if strict.reading_matters {
+        // Units and dates do not depend on the reading, so the coarse pass
+        // meets no new problem; its findings would repeat the strict ones.
+        let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
+        coarse.track_used = false;
+        let Ok(sides) = coarse.relation(relation) else {
+            return CheckOutcome::not_evaluated(op, problems);
+        };
+        sides
+    } else {
+        // Every value stands for the same interval under both readings, so
+        // the coarse pass would compute the strict amounts again.
+        (strict_left.clone(), strict_right.clone())
     };
 
     let holds_coarse = coarse_left.interval.relate(op, &coarse_right.interval);
@@ -353,7 +359,6 @@ fn overstated_precision<'q>(
             if quantum.times(&Rational::integer(10)) >= width {
                 return None;
             }
-            let (quantum, width) = (quantum.to_big(), width.to_big());
             let text = value_text(value);
             let styles = DisplayStyle::for_shapes(&shapes.0, &shapes.1);
             let style = if stated_left { &styles.0 } else { &styles.1 };
@@ -371,14 +376,14 @@ fn overstated_precision<'q>(
 }
 
 /// A positive magnitude in the style of a side (`0.0001 %`), rounded up.
-fn show_amount(value: &BigRational, style: &DisplayStyle) -> String {
-    let hundredths = BigRational::from_integer(100.into());
+fn show_amount(value: &Rational, style: &DisplayStyle) -> String {
+    let hundredths = || value.times(&Rational::integer(100));
     match style {
-        DisplayStyle::Percent => format!("{} %", format_decimal(&(value * hundredths), 3, true).0),
-        DisplayStyle::Points => format!("{} pp", format_decimal(&(value * hundredths), 3, true).0),
-        DisplayStyle::Date => format!("{} days", format_decimal(value, 3, true).0),
+        DisplayStyle::Percent => format!("{} %", decimal_text(&hundredths(), 3, true)),
+        DisplayStyle::Points => format!("{} pp", decimal_text(&hundredths(), 3, true)),
+        DisplayStyle::Date => format!("{} days", decimal_text(value, 3, true)),
         DisplayStyle::Plain { unit } => {
-            let number = format_decimal(value, 3, true).0;
+            let number = decimal_text(value, 3, true);
             unit.as_ref()
                 .map_or(number.clone(), |u| format!("{number} {u}"))
         }

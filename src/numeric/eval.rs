@@ -18,7 +18,7 @@ use super::format::{DisplayStyle, format_interval};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::units::{Dimension, PercentKind};
-use super::value::{Amount, AmountKind, ValueError, value_amount, value_text};
+use super::value::{Amount, AmountKind, ValueError, depends_on_reading, value_amount, value_text};
 use super::{NumberSettings, Reading};
 use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Relation, Value};
 use crate::syntax::span::Span;
@@ -94,6 +94,9 @@ pub struct Evaluator<'l, 'q> {
     pub used: Vec<UsedQuantity>,
     /// Whether to fill `used`; a second pass over the same relation need not.
     pub track_used: bool,
+    /// Whether a value met so far may stand for another interval under the
+    /// other reading; when none does, a pass under it gives the same amounts.
+    pub reading_matters: bool,
 }
 
 impl<'l, 'q> Evaluator<'l, 'q> {
@@ -111,6 +114,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             problems: Vec::new(),
             used: Vec::new(),
             track_used: true,
+            reading_matters: false,
         }
     }
 
@@ -145,9 +149,13 @@ impl<'l, 'q> Evaluator<'l, 'q> {
 
     pub fn expr(&mut self, expr: &Expr) -> Result<Amount, Stop> {
         match &expr.kind {
-            ExprKind::Literal(value) => self.value(value),
+            ExprKind::Literal(value) => {
+                self.reading_matters |= depends_on_reading(value);
+                self.value(value)
+            }
             ExprKind::Ref(ident) => {
                 let info = (self.lookup)(&ident.name).ok_or(Stop::NotEvaluated)?;
+                self.reading_matters |= depends_on_reading(info.value);
                 if self.track_used {
                     self.used.push(UsedQuantity {
                         name: ident.name.to_string(),

@@ -244,6 +244,30 @@ pub fn stated_quantum(value: &Value) -> Option<Rational> {
     Some(quantum.times(&unit_of(number).factor))
 }
 
+/// Whether `value` may stand for different intervals under the coarse and
+/// the strict reading: only a plain figure (no hedge, no tolerance) whose
+/// integer ends in rounding zeros can. `false` is certain; `true` may be
+/// cautious (digits the parser would refuse).
+pub fn depends_on_reading(value: &Value) -> bool {
+    match value {
+        // A year-only date reads as its four digits (see `bare_year_date`).
+        Value::Date(date) => {
+            date.month.is_none()
+                && (0..=9999).contains(&date.year)
+                && date.year != 0
+                && date.year % 10 == 0
+        }
+        Value::Number(number) => {
+            let lit = &number.number;
+            number.hedge.is_none()
+                && number.tolerance.is_none()
+                && lit.frac_digits.is_empty()
+                && (lit.int_digits.ends_with('0')
+                    || !lit.int_digits.bytes().all(|b| b.is_ascii_digit()))
+        }
+    }
+}
+
 /// A bare four-digit integer: no fraction, exponent, separator, scale, unit,
 /// hedge or tolerance. Returns the year it may name.
 pub fn bare_year(number: &NumberValue) -> Option<i64> {
