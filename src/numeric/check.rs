@@ -78,16 +78,19 @@ pub struct Side {
     pub name: Option<String>,
     /// A single stated value ("stands for") rather than a computation ("gives").
     pub stated: bool,
-    /// The interval under each reading.
-    pub coarse: Interval<Rational>,
+    /// The interval under the strict reading.
     pub strict: Interval<Rational>,
+    /// The interval under the coarse reading when it differs from the strict
+    /// one; boxed, as most figures have no rounding zeros and outcomes are
+    /// kept for every check.
+    pub coarse: Option<Box<Interval<Rational>>>,
 }
 
 impl Side {
     pub fn interval(&self, reading: Reading) -> &Interval<Rational> {
-        match reading {
-            Reading::Coarse => &self.coarse,
-            Reading::Strict => &self.strict,
+        match (reading, &self.coarse) {
+            (Reading::Coarse, Some(coarse)) => coarse,
+            _ => &self.strict,
         }
     }
 }
@@ -209,7 +212,9 @@ pub fn evaluate_relation<'q>(
     let Ok((strict_left, strict_right)) = strict_sides else {
         return CheckOutcome::not_evaluated(op, problems);
     };
-    let (coarse_left, coarse_right) = if strict.reading_matters {
+    // When no value stands for another interval under the coarse reading,
+    // the coarse pass would compute the strict amounts again: `None`.
+    let coarse_sides = if strict.reading_matters {
         // Units and dates do not depend on the reading, so the coarse pass
         // meets no new problem; its findings would repeat the strict ones.
         let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
@@ -217,13 +222,15 @@ pub fn evaluate_relation<'q>(
         let Ok(sides) = coarse.relation(relation) else {
             return CheckOutcome::not_evaluated(op, problems);
         };
-        sides
+        Some(sides)
     } else {
-        // Every value stands for the same interval under both readings, so
-        // the coarse pass would compute the strict amounts again.
-        (strict_left.clone(), strict_right.clone())
+        None
     };
 
+    let (coarse_left, coarse_right) = match &coarse_sides {
+        Some((left, right)) => (left, right),
+        None => (&strict_left, &strict_right),
+    };
     let holds_coarse = coarse_left.interval.relate(op, &coarse_right.interval);
     let holds_strict = strict_left.interval.relate(op, &strict_right.interval);
     let (verdict, reading) = match (holds_coarse, holds_strict) {
@@ -235,7 +242,7 @@ pub fn evaluate_relation<'q>(
     problems.extend(mixed_dates(&used, relation));
 
     let shapes = (Shape::of(&strict_left), Shape::of(&strict_right));
-    let side = |expr: &Expr, coarse: Amount, strict: &Amount| {
+    let side = |expr: &Expr, coarse: Option<Amount>, strict: &Amount| {
         let single = single_value(expr, lookup);
         Side {
             text: single
@@ -243,10 +250,13 @@ pub fn evaluate_relation<'q>(
                 .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
             name: single.and_then(|(name, _)| name.map(|n| n.name.to_string())),
             stated: single.is_some(),
-            coarse: coarse.interval,
             strict: strict.interval.clone(),
+            coarse: coarse
+                .filter(|coarse| coarse.interval != strict.interval)
+                .map(|coarse| Box::new(coarse.interval)),
         }
     };
+    let (coarse_left, coarse_right) = coarse_sides.unzip();
     let left = side(&relation.lhs, coarse_left, &strict_left);
     let right = side(&relation.rhs, coarse_right, &strict_right);
 
