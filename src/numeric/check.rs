@@ -20,13 +20,13 @@
 //!   fit `source` it is rebuilt from the tree.
 
 use super::dates::date_span;
-use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
+use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_words};
 use super::format::{DisplayStyle, Shape, decimal_text, format_pair};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
-use super::value::{Amount, stated_quantum, value_text};
+use super::value::{Amount, stated_quantum, value_text, value_words};
 use super::{NumberSettings, Reading};
-use crate::ast::{Expr, ExprKind, Ident, RelOp, Relation, Value};
+use crate::ast::{Expr, ExprKind, Ident, Name, RelOp, Relation, Value};
 use crate::syntax::span::Span;
 
 /// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
@@ -73,9 +73,9 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
     /// How the message names it: the stated value or the expression text.
-    pub text: String,
+    pub text: Name,
     /// The quantity's name when the side is a single reference.
-    pub name: Option<String>,
+    pub name: Option<Name>,
     /// A single stated value ("stands for") rather than a computation ("gives").
     pub stated: bool,
     /// The interval under the strict reading.
@@ -247,8 +247,8 @@ pub fn evaluate_relation<'q>(
         Side {
             text: single
                 .as_ref()
-                .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
-            name: single.and_then(|(name, _)| name.map(|n| n.name.to_string())),
+                .map_or_else(|| expr_words(source, expr), |(_, value)| value_words(value)),
+            name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
             stated: single.is_some(),
             strict: strict.interval.clone(),
             coarse: coarse

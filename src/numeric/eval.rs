@@ -20,7 +20,7 @@ use super::rational::Rational;
 use super::units::{Dimension, PercentKind};
 use super::value::{Amount, AmountKind, ValueError, depends_on_reading, value_amount, value_text};
 use super::{NumberSettings, Reading};
-use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Relation, Value};
+use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Name, Relation, Value};
 use crate::syntax::span::Span;
 
 /// The most bits the numerator or denominator of an intermediate result may
@@ -481,9 +481,14 @@ fn percent_vs_points(left: &Amount, right: &Amount, symbol: &str) -> Option<Stri
 /// An expression as written: its source text when the span is valid in
 /// `source`, else rebuilt from the tree.
 pub fn expr_text(source: &str, expr: &Expr) -> String {
+    expr_words(source, expr).into_string()
+}
+
+/// [`expr_text`] in a compact string: short expressions need no allocation.
+pub fn expr_words(source: &str, expr: &Expr) -> Name {
     match source.get(expr.span.start()..expr.span.end()) {
-        Some(text) if !text.trim().is_empty() => text.trim().to_string(),
-        _ => rebuild(expr),
+        Some(text) if !text.trim().is_empty() => Name::from(text.trim()),
+        _ => Name::from(rebuild(expr)),
     }
 }
 

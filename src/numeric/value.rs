@@ -25,7 +25,7 @@ use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::units::{Dimension, PercentKind, Unit};
 use super::{NumberSettings, Reading};
-use crate::ast::{DateLit, Hedge, NumberLit, NumberValue, Scale, Value};
+use crate::ast::{DateLit, Hedge, Name, NumberLit, NumberValue, Scale, Value};
 
 /// Why a value could not be turned into an interval. Each is something the
 /// parser already refuses, so no numeric finding is reported for it.
@@ -326,14 +326,20 @@ fn bare_year_date(date: &DateLit) -> Option<NumberValue> {
 
 /// The value as it reads in a message: `28.22 %`, `about 670 million users`.
 pub fn value_text(value: &Value) -> String {
+    value_words(value).into_string()
+}
+
+/// [`value_text`] in a compact string: most values are short enough to be
+/// held without an allocation.
+pub fn value_words(value: &Value) -> Name {
     let Value::Number(number) = value else {
         return match value {
-            Value::Date(date) => date.to_string(),
-            Value::Number(_) => String::new(),
+            Value::Date(date) => compact_str::format_compact!("{date}"),
+            Value::Number(_) => Name::default(),
         };
     };
     // Words joined by single spaces, written into one string.
-    let mut text = String::new();
+    let mut text = Name::default();
     let mut first = true;
     let mut push = |word: &str| {
         if !first {
