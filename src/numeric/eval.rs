@@ -76,7 +76,7 @@ pub enum Stop {
 /// A quantity reference met while evaluating, for `mixed-dates`.
 #[derive(Debug, Clone)]
 pub struct UsedQuantity {
-    pub name: String,
+    pub name: Name,
     pub as_of: Option<DateLit>,
     pub span: Span,
 }
@@ -158,7 +158,7 @@ impl<'l, 'q> Evaluator<'l, 'q> {
                 self.reading_matters |= depends_on_reading(info.value);
                 if self.track_used {
                     self.used.push(UsedQuantity {
-                        name: ident.name.to_string(),
+                        name: ident.name.clone(),
                         as_of: info.as_of,
                         span: ident.span,
                     });
