@@ -20,15 +20,14 @@
 //!   fit `source` it is rebuilt from the tree.
 
 use super::dates::date_span;
-use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_text};
-use super::format::{DisplayStyle, format_decimal, format_pair};
+use super::eval::{Evaluator, QuantityInfo, UsedQuantity, expr_words};
+use super::format::{DisplayStyle, Shape, decimal_text, format_pair};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
-use super::value::{Amount, stated_quantum, value_text};
+use super::value::{Amount, stated_quantum, value_text, value_words};
 use super::{NumberSettings, Reading};
-use crate::ast::{Expr, ExprKind, Ident, RelOp, Relation, Value};
+use crate::ast::{Expr, ExprKind, Ident, Name, RelOp, Relation, Value};
 use crate::syntax::span::Span;
-use num_rational::BigRational;
 
 /// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
 /// `undefined-arithmetic`, `mixed-dates`, `overstated-precision`.
@@ -74,21 +73,24 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
     /// How the message names it: the stated value or the expression text.
-    pub text: String,
+    pub text: Name,
     /// The quantity's name when the side is a single reference.
-    pub name: Option<String>,
+    pub name: Option<Name>,
     /// A single stated value ("stands for") rather than a computation ("gives").
     pub stated: bool,
-    /// The interval under each reading.
-    pub coarse: Interval<Rational>,
+    /// The interval under the strict reading.
     pub strict: Interval<Rational>,
+    /// The interval under the coarse reading when it differs from the strict
+    /// one; boxed, as most figures have no rounding zeros and outcomes are
+    /// kept for every check.
+    pub coarse: Option<Box<Interval<Rational>>>,
 }
 
 impl Side {
     pub fn interval(&self, reading: Reading) -> &Interval<Rational> {
-        match reading {
-            Reading::Coarse => &self.coarse,
-            Reading::Strict => &self.strict,
+        match (reading, &self.coarse) {
+            (Reading::Coarse, Some(coarse)) => coarse,
+            _ => &self.strict,
         }
     }
 }
@@ -106,8 +108,8 @@ pub struct CheckOutcome {
     pub left: Option<Side>,
     pub right: Option<Side>,
     pub problems: Vec<NumericProblem>,
-    /// How each side's values are printed.
-    styles: Option<(DisplayStyle, DisplayStyle)>,
+    /// What decides how each side's values are printed.
+    shapes: Option<(Shape, Shape)>,
 }
 
 impl CheckOutcome {
@@ -119,7 +121,7 @@ impl CheckOutcome {
             left: None,
             right: None,
             problems,
-            styles: None,
+            shapes: None,
         }
     }
 
@@ -127,11 +129,12 @@ impl CheckOutcome {
     /// that the printed intervals relate as the exact ones do.
     pub fn displays(&self, reading: Reading) -> Option<(String, String)> {
         let (left, right) = (self.left.as_ref()?, self.right.as_ref()?);
+        let (left_shape, right_shape) = self.shapes.as_ref()?;
         Some(format_pair(
             &left.interval(reading).to_big(),
             &right.interval(reading).to_big(),
             self.op,
-            self.styles.as_ref()?,
+            &DisplayStyle::for_shapes(left_shape, right_shape),
         ))
     }
 
@@ -209,13 +212,25 @@ pub fn evaluate_relation<'q>(
     let Ok((strict_left, strict_right)) = strict_sides else {
         return CheckOutcome::not_evaluated(op, problems);
     };
-    // Units and dates do not depend on the reading, so the coarse pass meets
-    // no new problem; its findings would repeat the strict ones.
-    let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
-    let Ok((coarse_left, coarse_right)) = coarse.relation(relation) else {
-        return CheckOutcome::not_evaluated(op, problems);
+    // When no value stands for another interval under the coarse reading,
+    // the coarse pass would compute the strict amounts again: `None`.
+    let coarse_sides = if strict.reading_matters {
+        // Units and dates do not depend on the reading, so the coarse pass
+        // meets no new problem; its findings would repeat the strict ones.
+        let mut coarse = Evaluator::new(source, lookup, settings, Reading::Coarse);
+        coarse.track_used = false;
+        let Ok(sides) = coarse.relation(relation) else {
+            return CheckOutcome::not_evaluated(op, problems);
+        };
+        Some(sides)
+    } else {
+        None
     };
 
+    let (coarse_left, coarse_right) = match &coarse_sides {
+        Some((left, right)) => (left, right),
+        None => (&strict_left, &strict_right),
+    };
     let holds_coarse = coarse_left.interval.relate(op, &coarse_right.interval);
     let holds_strict = strict_left.interval.relate(op, &strict_right.interval);
     let (verdict, reading) = match (holds_coarse, holds_strict) {
@@ -226,19 +241,22 @@ pub fn evaluate_relation<'q>(
 
     problems.extend(mixed_dates(&used, relation));
 
-    let styles = DisplayStyle::for_pair(&strict_left, &strict_right);
-    let side = |expr: &Expr, coarse: Amount, strict: &Amount| {
+    let shapes = (Shape::of(&strict_left), Shape::of(&strict_right));
+    let side = |expr: &Expr, coarse: Option<Amount>, strict: &Amount| {
         let single = single_value(expr, lookup);
         Side {
             text: single
                 .as_ref()
-                .map_or_else(|| expr_text(source, expr), |(_, value)| value_text(value)),
-            name: single.and_then(|(name, _)| name.map(|n| n.name.to_string())),
+                .map_or_else(|| expr_words(source, expr), |(_, value)| value_words(value)),
+            name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
             stated: single.is_some(),
-            coarse: coarse.interval,
             strict: strict.interval.clone(),
+            coarse: coarse
+                .filter(|coarse| coarse.interval != strict.interval)
+                .map(|coarse| Box::new(coarse.interval)),
         }
     };
+    let (coarse_left, coarse_right) = coarse_sides.unzip();
     let left = side(&relation.lhs, coarse_left, &strict_left);
     let right = side(&relation.rhs, coarse_right, &strict_right);
 
@@ -248,7 +266,7 @@ pub fn evaluate_relation<'q>(
             lookup,
             &strict_left,
             &strict_right,
-            &styles,
+            &shapes,
         ));
     }
 
@@ -259,7 +277,7 @@ pub fn evaluate_relation<'q>(
         left: Some(left),
         right: Some(right),
         problems,
-        styles: Some(styles),
+        shapes: Some(shapes),
     }
 }
 
@@ -333,15 +351,15 @@ fn overstated_precision<'q>(
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     strict_left: &Amount,
     strict_right: &Amount,
-    styles: &(DisplayStyle, DisplayStyle),
+    shapes: &(Shape, Shape),
 ) -> Option<NumericProblem> {
     let sides = [
-        (&relation.lhs, &relation.rhs, strict_right, &styles.0),
-        (&relation.rhs, &relation.lhs, strict_left, &styles.1),
+        (&relation.lhs, &relation.rhs, strict_right, true),
+        (&relation.rhs, &relation.lhs, strict_left, false),
     ];
     sides
         .into_iter()
-        .find_map(|(stated, computed, computed_amount, style)| {
+        .find_map(|(stated, computed, computed_amount, stated_left)| {
             if !is_computed(computed) || is_computed(stated) {
                 return None;
             }
@@ -351,8 +369,9 @@ fn overstated_precision<'q>(
             if quantum.times(&Rational::integer(10)) >= width {
                 return None;
             }
-            let (quantum, width) = (quantum.to_big(), width.to_big());
             let text = value_text(value);
+            let styles = DisplayStyle::for_shapes(&shapes.0, &shapes.1);
+            let style = if stated_left { &styles.0 } else { &styles.1 };
             Some(NumericProblem {
                 rule: "overstated-precision",
                 span: stated.span,
@@ -367,14 +386,14 @@ fn overstated_precision<'q>(
 }
 
 /// A positive magnitude in the style of a side (`0.0001 %`), rounded up.
-fn show_amount(value: &BigRational, style: &DisplayStyle) -> String {
-    let hundredths = BigRational::from_integer(100.into());
+fn show_amount(value: &Rational, style: &DisplayStyle) -> String {
+    let hundredths = || value.times(&Rational::integer(100));
     match style {
-        DisplayStyle::Percent => format!("{} %", format_decimal(&(value * hundredths), 3, true).0),
-        DisplayStyle::Points => format!("{} pp", format_decimal(&(value * hundredths), 3, true).0),
-        DisplayStyle::Date => format!("{} days", format_decimal(value, 3, true).0),
+        DisplayStyle::Percent => format!("{} %", decimal_text(&hundredths(), 3, true)),
+        DisplayStyle::Points => format!("{} pp", decimal_text(&hundredths(), 3, true)),
+        DisplayStyle::Date => format!("{} days", decimal_text(value, 3, true)),
         DisplayStyle::Plain { unit } => {
-            let number = format_decimal(value, 3, true).0;
+            let number = decimal_text(value, 3, true);
             unit.as_ref()
                 .map_or(number.clone(), |u| format!("{number} {u}"))
         }

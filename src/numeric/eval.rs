@@ -18,9 +18,9 @@ use super::format::{DisplayStyle, format_interval};
 use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::units::{Dimension, PercentKind};
-use super::value::{Amount, AmountKind, ValueError, value_amount, value_text};
+use super::value::{Amount, AmountKind, ValueError, depends_on_reading, value_amount, value_text};
 use super::{NumberSettings, Reading};
-use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Relation, Value};
+use crate::ast::{BinOp, DateLit, Expr, ExprKind, Func, Name, Relation, Value};
 use crate::syntax::span::Span;
 
 /// The most bits the numerator or denominator of an intermediate result may
@@ -76,7 +76,7 @@ pub enum Stop {
 /// A quantity reference met while evaluating, for `mixed-dates`.
 #[derive(Debug, Clone)]
 pub struct UsedQuantity {
-    pub name: String,
+    pub name: Name,
     pub as_of: Option<DateLit>,
     pub span: Span,
 }
@@ -92,6 +92,11 @@ pub struct Evaluator<'l, 'q> {
     reading: Reading,
     pub problems: Vec<NumericProblem>,
     pub used: Vec<UsedQuantity>,
+    /// Whether to fill `used`; a second pass over the same relation need not.
+    pub track_used: bool,
+    /// Whether a value met so far may stand for another interval under the
+    /// other reading; when none does, a pass under it gives the same amounts.
+    pub reading_matters: bool,
 }
 
 impl<'l, 'q> Evaluator<'l, 'q> {
@@ -108,6 +113,8 @@ impl<'l, 'q> Evaluator<'l, 'q> {
             reading,
             problems: Vec::new(),
             used: Vec::new(),
+            track_used: true,
+            reading_matters: false,
         }
     }
 
@@ -142,14 +149,20 @@ impl<'l, 'q> Evaluator<'l, 'q> {
 
     pub fn expr(&mut self, expr: &Expr) -> Result<Amount, Stop> {
         match &expr.kind {
-            ExprKind::Literal(value) => self.value(value),
+            ExprKind::Literal(value) => {
+                self.reading_matters |= depends_on_reading(value);
+                self.value(value)
+            }
             ExprKind::Ref(ident) => {
                 let info = (self.lookup)(&ident.name).ok_or(Stop::NotEvaluated)?;
-                self.used.push(UsedQuantity {
-                    name: ident.name.to_string(),
-                    as_of: info.as_of,
-                    span: ident.span,
-                });
+                self.reading_matters |= depends_on_reading(info.value);
+                if self.track_used {
+                    self.used.push(UsedQuantity {
+                        name: ident.name.clone(),
+                        as_of: info.as_of,
+                        span: ident.span,
+                    });
+                }
                 match info.amounts {
                     Some(amounts) => amounts
                         .get(self.reading)
@@ -468,9 +481,14 @@ fn percent_vs_points(left: &Amount, right: &Amount, symbol: &str) -> Option<Stri
 /// An expression as written: its source text when the span is valid in
 /// `source`, else rebuilt from the tree.
 pub fn expr_text(source: &str, expr: &Expr) -> String {
+    expr_words(source, expr).into_string()
+}
+
+/// [`expr_text`] in a compact string: short expressions need no allocation.
+pub fn expr_words(source: &str, expr: &Expr) -> Name {
     match source.get(expr.span.start()..expr.span.end()) {
-        Some(text) if !text.trim().is_empty() => text.trim().to_string(),
-        _ => rebuild(expr),
+        Some(text) if !text.trim().is_empty() => Name::from(text.trim()),
+        _ => Name::from(rebuild(expr)),
     }
 }
 

@@ -13,7 +13,8 @@
 
 use super::dates::format_day;
 use super::interval::{Bound, Interval};
-use super::units::PercentKind;
+use super::rational::Rational;
+use super::units::{Dimension, PercentKind};
 use super::value::Amount;
 use crate::ast::RelOp;
 use num_bigint::BigInt;
@@ -42,8 +43,13 @@ impl DisplayStyle {
     /// in `%` (or `pp`), every dimensionless side is shown in it, so
     /// `(a + b) / c` reads in `%` next to `28.22 %`.
     pub fn for_pair(left: &Amount, right: &Amount) -> (DisplayStyle, DisplayStyle) {
-        let kinds = [left, right]
-            .map(|a| (!a.is_date() && a.dimension.is_dimensionless()).then_some(a.percent));
+        DisplayStyle::for_shapes(&Shape::of(left), &Shape::of(right))
+    }
+
+    /// [`DisplayStyle::for_pair`] from what the styles depend on.
+    pub fn for_shapes(left: &Shape, right: &Shape) -> (DisplayStyle, DisplayStyle) {
+        let kinds =
+            [left, right].map(|a| (!a.date && a.dimension.is_dimensionless()).then_some(a.percent));
         let shared = if kinds.contains(&Some(PercentKind::Percent)) {
             PercentKind::Percent
         } else if kinds.contains(&Some(PercentKind::Points)) {
@@ -51,21 +57,37 @@ impl DisplayStyle {
         } else {
             PercentKind::None
         };
-        (
-            DisplayStyle::of(left, shared),
-            DisplayStyle::of(right, shared),
-        )
+        (left.style(shared), right.style(shared))
     }
 
     /// The style of one amount shown alone.
     pub fn of_amount(amount: &Amount) -> DisplayStyle {
-        DisplayStyle::of(amount, amount.percent)
+        Shape::of(amount).style(amount.percent)
+    }
+}
+
+/// What the display style of an amount depends on, kept so that a style
+/// (whose unit text takes some formatting) is made only when printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    date: bool,
+    dimension: Dimension,
+    percent: PercentKind,
+}
+
+impl Shape {
+    pub fn of(amount: &Amount) -> Shape {
+        Shape {
+            date: amount.is_date(),
+            dimension: amount.dimension.clone(),
+            percent: amount.percent,
+        }
     }
 
-    fn of(amount: &Amount, shared: PercentKind) -> DisplayStyle {
-        if amount.is_date() {
+    fn style(&self, shared: PercentKind) -> DisplayStyle {
+        if self.date {
             DisplayStyle::Date
-        } else if amount.dimension.is_dimensionless() {
+        } else if self.dimension.is_dimensionless() {
             match shared {
                 PercentKind::Percent => DisplayStyle::Percent,
                 PercentKind::Points => DisplayStyle::Points,
@@ -73,7 +95,7 @@ impl DisplayStyle {
             }
         } else {
             DisplayStyle::Plain {
-                unit: Some(amount.dimension.to_string()),
+                unit: Some(self.dimension.to_string()),
             }
         }
     }
@@ -232,6 +254,64 @@ pub fn format_decimal(value: &BigRational, digits: usize, up: bool) -> (String, 
     (format!("{sign}{text}"), rounded)
 }
 
+/// The text of [`format_decimal`] for an exact value, in machine integers
+/// when they suffice (the common case, and much cheaper than big ones).
+pub fn decimal_text(value: &Rational, digits: usize, up: bool) -> String {
+    value
+        .small_parts()
+        .and_then(|(numer, denom)| small_decimal_text(numer, denom, digits, up))
+        .unwrap_or_else(|| format_decimal(&value.to_big(), digits, up).0)
+}
+
+/// [`format_decimal`]'s text for `numer / denom` (`denom > 0`), step for
+/// step in `u128`; `None` when a step would overflow.
+fn small_decimal_text(numer: i128, denom: i128, digits: usize, up: bool) -> Option<String> {
+    if numer == 0 {
+        return Some("0".to_string());
+    }
+    let digits = i64::try_from(digits.max(1)).unwrap_or(1);
+    let negative = numer < 0;
+    let (n, d) = (numer.unsigned_abs(), u128::try_from(denom).ok()?);
+    let pow10 = |e: i64| 10u128.checked_pow(u32::try_from(e).ok()?);
+    let digit_count = |x: u128| i64::from(x.ilog10()) + 1;
+    let guess = digit_count(n) - digit_count(d);
+    // |value| < 10^guess; a product past u128 is larger than any u128.
+    let below = if guess >= 0 {
+        pow10(guess)
+            .and_then(|p| p.checked_mul(d))
+            .is_none_or(|bound| n < bound)
+    } else {
+        pow10(-guess)
+            .and_then(|p| p.checked_mul(n))
+            .is_some_and(|scaled| scaled < d)
+    };
+    let magnitude = if below { guess - 1 } else { guess };
+    let shift = digits - 1 - magnitude;
+    let (num, den) = if shift >= 0 {
+        (n.checked_mul(pow10(shift)?)?, d)
+    } else {
+        (n, d.checked_mul(pow10(-shift)?)?)
+    };
+    let exact = num % den == 0;
+    // Rounding up a negative value rounds its magnitude down.
+    let mut mantissa = num / den + u128::from(!exact && up != negative);
+    let mut exponent = magnitude - digits + 1;
+    if exact {
+        while exponent < 0 && mantissa % 10 == 0 && mantissa != 0 {
+            mantissa /= 10;
+            exponent += 1;
+        }
+    }
+    let sign = if negative && mantissa != 0 { "-" } else { "" };
+    let body = mantissa.to_string();
+    let text = if !(-6..15).contains(&magnitude) {
+        scientific(&body, exponent, exact)
+    } else {
+        fixed(&body, exponent)
+    };
+    Some(format!("{sign}{text}"))
+}
+
 /// `digits * 10^exponent` in plain decimal notation.
 fn fixed(digits: &str, exponent: i64) -> String {
     if exponent >= 0 {
@@ -348,5 +428,40 @@ mod tests {
             format_interval(&interval, &DisplayStyle::Plain { unit: None }),
             "[1.000001, 1.000002]"
         );
+    }
+
+    #[test]
+    fn machine_integer_decimals_match_big_ones() {
+        let values = [
+            (1, 3),
+            (-1, 3),
+            (2, 3),
+            (-2, 3),
+            (1, 10),
+            (123_456_789, 1000),
+            (-123_456_789, 1000),
+            (5, 1),
+            (100, 1),
+            (99_999, 100_000),
+            (1, 10_000_000),
+            (7, 30_000_000),
+            (3_652_425, 120_000),
+            (10_i128.pow(16), 3),
+            (10_i128.pow(37), 7),
+            (i128::MAX - 1, 3),
+            (1, i128::MAX - 2),
+        ];
+        for (numer, denom) in values {
+            let value = Rational::new(numer, denom).unwrap();
+            for digits in [1, 3, 5, 12] {
+                for up in [false, true] {
+                    assert_eq!(
+                        decimal_text(&value, digits, up),
+                        format_decimal(&value.to_big(), digits, up).0,
+                        "{numer}/{denom} to {digits} digits, up: {up}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -107,6 +107,15 @@ impl Rational {
         matches!(self.0, Repr::Small { numer: 1, denom: 1 })
     }
 
+    /// Numerator and denominator (positive, lowest terms) when the value is
+    /// held in machine integers.
+    pub fn small_parts(&self) -> Option<(i128, i128)> {
+        match self.0 {
+            Repr::Small { numer, denom } => Some((numer, denom)),
+            Repr::Big(_) => None,
+        }
+    }
+
     /// Whether the value is held in machine integers (for tests).
     pub fn is_small(&self) -> bool {
         matches!(self.0, Repr::Small { .. })

@@ -138,7 +138,7 @@ fn inflated_china_figure_is_a_numeric_inconsistency() {
     // reading: [962.5/3366.5, 973.5/3365.5]. (The spec's coarse
     // [28.457 %, 29.060 %] would need 688 to be read as [683, 693].)
     assert_eq!(
-        right.coarse.to_big(),
+        right.interval(Reading::Coarse).to_big(),
         closed(ratio(9625, 33665), ratio(9735, 33655))
     );
     assert_eq!(
@@ -465,7 +465,7 @@ fn durations_between_dates_compare_with_years() {
     assert_eq!(wrong.verdict, Verdict::NumericInconsistency);
     // [2015-10-01 - 2000-07-31, 2015-10-31 - 2000-07-01] in days.
     assert_eq!(
-        wrong.left.unwrap().coarse.to_big(),
+        wrong.left.unwrap().interval(Reading::Coarse).to_big(),
         closed(ratio(5540, 1), ratio(5600, 1))
     );
     let moved = relation(

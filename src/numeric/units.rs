@@ -4,7 +4,10 @@
 
 use super::interval::Exact;
 use super::rational::Rational;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// The base dimension of time; every time unit is converted to days.
 const DAY: &str = "day";
@@ -56,24 +59,35 @@ impl PercentKind {
     }
 }
 
+/// One base word of a dimension and its power.
+#[derive(Debug)]
+struct Base {
+    /// The lower-cased name: bases compare and sort by it.
+    key: Box<str>,
+    /// The first spelling seen, for messages.
+    spelling: Box<str>,
+    power: i32,
+}
+
 /// A product of base dimensions with integer powers. Base names compare
 /// case-insensitively; the first spelling seen is kept for messages.
+///
+/// The bases are shared: a dimension is copied into every amount of every
+/// check, and most are never changed, so a copy only counts a reference.
 #[derive(Debug, Clone, Default)]
 pub struct Dimension {
-    /// (lower-cased name, (spelling, power)), sorted by name, powers never 0.
-    /// A sorted vector rather than a map: dimensions have one or two bases and
-    /// one is kept per stated value.
-    bases: Vec<(String, (String, i32))>,
+    /// Sorted by key, powers never 0; `None` when dimensionless. A sorted
+    /// slice rather than a map: dimensions have one or two bases.
+    bases: Option<Arc<[Base]>>,
 }
 
 impl PartialEq for Dimension {
     fn eq(&self, other: &Dimension) -> bool {
-        self.bases.len() == other.bases.len()
-            && self
-                .bases
-                .iter()
-                .zip(other.bases.iter())
-                .all(|((ka, (_, pa)), (kb, (_, pb)))| ka == kb && pa == pb)
+        let (a, b) = (self.bases(), other.bases());
+        a.len() == b.len()
+            && a.iter()
+                .zip(b.iter())
+                .all(|(x, y)| x.power == y.power && x.key == y.key)
     }
 }
 
@@ -85,17 +99,30 @@ impl Dimension {
     }
 
     pub fn base(name: &str) -> Dimension {
+        Dimension::from_bases(vec![Base {
+            key: name.to_lowercase().into(),
+            spelling: name.into(),
+            power: 1,
+        }])
+    }
+
+    fn from_bases(bases: Vec<Base>) -> Dimension {
         Dimension {
-            bases: vec![(name.to_lowercase(), (name.to_string(), 1))],
+            bases: (!bases.is_empty()).then(|| bases.into()),
         }
     }
 
+    fn bases(&self) -> &[Base] {
+        self.bases.as_deref().unwrap_or(&[])
+    }
+
     /// The spelling and power of the base `key` (lower-cased).
-    fn get(&self, key: &str) -> Option<&(String, i32)> {
-        self.bases
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+    fn get(&self, key: &str) -> Option<(&str, i32)> {
+        let bases = self.bases();
+        bases
+            .binary_search_by(|b| b.key.as_ref().cmp(key))
             .ok()
-            .map(|i| &self.bases[i].1)
+            .map(|i| (bases[i].spelling.as_ref(), bases[i].power))
     }
 
     pub fn time() -> Dimension {
@@ -103,11 +130,11 @@ impl Dimension {
     }
 
     pub fn is_dimensionless(&self) -> bool {
-        self.bases.is_empty()
+        self.bases.is_none()
     }
 
     pub fn is_time(&self) -> bool {
-        *self == Dimension::time()
+        matches!(self.bases(), [b] if b.power == 1 && &*b.key == DAY)
     }
 
     pub fn times(&self, other: &Dimension) -> Dimension {
@@ -119,44 +146,50 @@ impl Dimension {
     }
 
     fn combine(&self, other: &Dimension, sign: i32) -> Dimension {
-        let mut result = self.clone();
-        for (key, (spelling, power)) in &other.bases {
-            let change = power.saturating_mul(sign);
-            match result
-                .bases
-                .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
-            {
-                Ok(i) => {
-                    let entry = &mut result.bases[i].1;
-                    entry.1 = entry.1.saturating_add(change);
-                }
-                Err(i) => result
-                    .bases
-                    .insert(i, (key.clone(), (spelling.clone(), change))),
+        if other.is_dimensionless() {
+            return self.clone();
+        }
+        let mut result: Vec<Base> = self
+            .bases()
+            .iter()
+            .map(|b| Base {
+                key: b.key.clone(),
+                spelling: b.spelling.clone(),
+                power: b.power,
+            })
+            .collect();
+        for base in other.bases() {
+            let change = base.power.saturating_mul(sign);
+            match result.binary_search_by(|b| b.key.as_ref().cmp(&base.key)) {
+                Ok(i) => result[i].power = result[i].power.saturating_add(change),
+                Err(i) => result.insert(
+                    i,
+                    Base {
+                        key: base.key.clone(),
+                        spelling: base.spelling.clone(),
+                        power: change,
+                    },
+                ),
             }
         }
-        result.bases.retain(|(_, (_, power))| *power != 0);
-        result
+        result.retain(|b| b.power != 0);
+        Dimension::from_bases(result)
     }
 
     /// Help for `user` vs `users`: two dimensions that differ only in one
     /// base word, one being the other plus `s`.
     pub fn plural_help(&self, other: &Dimension) -> Option<String> {
-        let only_left: Vec<_> = self
-            .bases
-            .iter()
-            .filter(|(k, v)| other.get(k) != Some(v))
-            .collect();
-        let only_right: Vec<_> = other
-            .bases
-            .iter()
-            .filter(|(k, v)| self.get(k) != Some(v))
-            .collect();
-        let ([(ka, (sa, pa))], [(kb, (sb, pb))]) = (only_left.as_slice(), only_right.as_slice())
-        else {
+        let differs = |b: &&Base, other: &Dimension| {
+            other.get(&b.key) != Some((b.spelling.as_ref(), b.power))
+        };
+        let only_left: Vec<&Base> = self.bases().iter().filter(|b| differs(b, other)).collect();
+        let only_right: Vec<&Base> = other.bases().iter().filter(|b| differs(b, self)).collect();
+        let ([left], [right]) = (only_left.as_slice(), only_right.as_slice()) else {
             return None;
         };
-        let plural = format!("{ka}s") == **kb || format!("{kb}s") == **ka;
+        let (ka, sa, pa) = (&*left.key, &left.spelling, left.power);
+        let (kb, sb, pb) = (&*right.key, &right.spelling, right.power);
+        let plural = format!("{ka}s") == kb || format!("{kb}s") == ka;
         (plural && pa == pb).then(|| {
             let (singular, plural) = if ka.len() < kb.len() { (sa, sb) } else { (sb, sa) };
             format!("`{singular}` and `{plural}` differ only by a plural s; write one of them everywhere")
@@ -181,18 +214,16 @@ impl fmt::Display for Dimension {
             }
         };
         let numerator: Vec<String> = self
-            .bases
+            .bases()
             .iter()
-            .map(|(_, v)| v)
-            .filter(|(_, p)| *p > 0)
-            .map(|(s, p)| part(*p, s))
+            .filter(|b| b.power > 0)
+            .map(|b| part(b.power, &b.spelling))
             .collect();
         let denominator: Vec<String> = self
-            .bases
+            .bases()
             .iter()
-            .map(|(_, v)| v)
-            .filter(|(_, p)| *p < 0)
-            .map(|(s, p)| part(*p, s))
+            .filter(|b| b.power < 0)
+            .map(|b| part(b.power, &b.spelling))
             .collect();
         let top = if numerator.is_empty() {
             "1".to_string()
@@ -224,6 +255,22 @@ impl Unit {
             dimension: Dimension::dimensionless(),
             percent: PercentKind::None,
         }
+    }
+
+    /// [`Unit::parse`], remembered per thread: a corpus writes few distinct
+    /// units, each on many values read under two readings.
+    pub fn parse_cached(text: &str) -> Unit {
+        thread_local! {
+            static PARSED: RefCell<HashMap<Box<str>, Unit>> = RefCell::new(HashMap::new());
+        }
+        PARSED.with(|parsed| {
+            if let Some(unit) = parsed.borrow().get(text) {
+                return unit.clone();
+            }
+            let unit = Unit::parse(text);
+            parsed.borrow_mut().insert(text.into(), unit.clone());
+            unit
+        })
     }
 
     /// Resolves `%`, `pp`, time words and other words joined by `/`.

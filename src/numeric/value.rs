@@ -25,7 +25,7 @@ use super::interval::{Exact, Interval};
 use super::rational::Rational;
 use super::units::{Dimension, PercentKind, Unit};
 use super::{NumberSettings, Reading};
-use crate::ast::{DateLit, Hedge, NumberLit, NumberValue, Scale, Value};
+use crate::ast::{DateLit, Hedge, Name, NumberLit, NumberValue, Scale, Value};
 
 /// Why a value could not be turned into an interval. Each is something the
 /// parser already refuses, so no numeric finding is reported for it.
@@ -176,7 +176,7 @@ fn unit_of(number: &NumberValue) -> Unit {
     number
         .unit
         .as_ref()
-        .map_or_else(Unit::none, |u| Unit::parse(&u.text))
+        .map_or_else(Unit::none, |u| Unit::parse_cached(&u.text))
 }
 
 /// [`number_interval`] with the number's unit already resolved.
@@ -244,6 +244,30 @@ pub fn stated_quantum(value: &Value) -> Option<Rational> {
     Some(quantum.times(&unit_of(number).factor))
 }
 
+/// Whether `value` may stand for different intervals under the coarse and
+/// the strict reading: only a plain figure (no hedge, no tolerance) whose
+/// integer ends in rounding zeros can. `false` is certain; `true` may be
+/// cautious (digits the parser would refuse).
+pub fn depends_on_reading(value: &Value) -> bool {
+    match value {
+        // A year-only date reads as its four digits (see `bare_year_date`).
+        Value::Date(date) => {
+            date.month.is_none()
+                && (0..=9999).contains(&date.year)
+                && date.year != 0
+                && date.year % 10 == 0
+        }
+        Value::Number(number) => {
+            let lit = &number.number;
+            number.hedge.is_none()
+                && number.tolerance.is_none()
+                && lit.frac_digits.is_empty()
+                && (lit.int_digits.ends_with('0')
+                    || !lit.int_digits.bytes().all(|b| b.is_ascii_digit()))
+        }
+    }
+}
+
 /// A bare four-digit integer: no fraction, exponent, separator, scale, unit,
 /// hedge or tolerance. Returns the year it may name.
 pub fn bare_year(number: &NumberValue) -> Option<i64> {
@@ -302,31 +326,46 @@ fn bare_year_date(date: &DateLit) -> Option<NumberValue> {
 
 /// The value as it reads in a message: `28.22 %`, `about 670 million users`.
 pub fn value_text(value: &Value) -> String {
+    value_words(value).into_string()
+}
+
+/// [`value_text`] in a compact string: most values are short enough to be
+/// held without an allocation.
+pub fn value_words(value: &Value) -> Name {
     let Value::Number(number) = value else {
         return match value {
-            Value::Date(date) => date.to_string(),
-            Value::Number(_) => String::new(),
+            Value::Date(date) => compact_str::format_compact!("{date}"),
+            Value::Number(_) => Name::default(),
         };
     };
-    let mut parts: Vec<String> = Vec::new();
+    // Words joined by single spaces, written into one string.
+    let mut text = Name::default();
+    let mut first = true;
+    let mut push = |word: &str| {
+        if !first {
+            text.push(' ');
+        }
+        first = false;
+        text.push_str(word);
+    };
     if let Some((hedge, _)) = number.hedge {
-        parts.push(hedge.word().to_string());
+        push(hedge.word());
     }
-    parts.push(number.number.text.to_string());
+    push(&number.number.text);
     if let Some((scale, _)) = number.scale {
-        parts.push(scale.word().to_string());
+        push(scale.word());
     }
     if let Some(unit) = &number.unit {
-        parts.push(unit.text.to_string());
+        push(&unit.text);
     }
     if let Some(tolerance) = &number.tolerance {
-        parts.push("±".to_string());
-        parts.push(tolerance.number.text.to_string());
+        push("±");
+        push(&tolerance.number.text);
         if let Some((scale, _)) = tolerance.scale {
-            parts.push(scale.word().to_string());
+            push(scale.word());
         }
     }
-    parts.join(" ")
+    text
 }
 
 /// A number's digits as written: `mantissa * 10^shift` is its value.
