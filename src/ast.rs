@@ -196,7 +196,28 @@ impl ClauseKeyword {
     }
 
     pub fn from_keyword(word: &str) -> Option<ClauseKeyword> {
-        ClauseKeyword::ALL.into_iter().find(|k| k.keyword() == word)
+        // A match, not a scan of `ALL`: every clause line is looked up.
+        Some(match word {
+            "by" => ClauseKeyword::By,
+            "date" => ClauseKeyword::Date,
+            "url" => ClauseKeyword::Url,
+            "kind" => ClauseKeyword::Kind,
+            "file" => ClauseKeyword::File,
+            "cites" => ClauseKeyword::Cites,
+            "quote" => ClauseKeyword::Quote,
+            "supported-by" => ClauseKeyword::SupportedBy,
+            "attacked-by" => ClauseKeyword::AttackedBy,
+            "supports" => ClauseKeyword::Supports,
+            "attacks" => ClauseKeyword::Attacks,
+            "contradicts" => ClauseKeyword::Contradicts,
+            "assumed" => ClauseKeyword::Assumed,
+            "as-of" => ClauseKeyword::AsOf,
+            "same-as" => ClauseKeyword::SameAs,
+            "allow" => ClauseKeyword::Allow,
+            "tags" => ClauseKeyword::Tags,
+            "note" => ClauseKeyword::Note,
+            _ => return None,
+        })
     }
 
     /// The statements that take this clause: the table of spec section 3.
@@ -525,5 +546,21 @@ impl Statement {
 
     pub fn has_clause(&self, keyword: ClauseKeyword) -> bool {
         self.clauses_of(keyword).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_clause_keyword_reads_back() {
+        for k in ClauseKeyword::ALL {
+            assert_eq!(ClauseKeyword::from_keyword(k.keyword()), Some(k));
+        }
+        assert_eq!(ClauseKeyword::from_keyword("support"), None);
+        for k in StatementKind::ALL {
+            assert_eq!(StatementKind::from_keyword(k.keyword()), Some(k));
+        }
     }
 }
