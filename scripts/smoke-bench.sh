@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # Wall seconds for `argcheck DIR --format json` on the 5 MB corpus, as
 # recorded in BENCHMARKS.md ("Smoke benchmark").
-recorded=${SMOKE_RECORDED_SECONDS:-0.20}
+recorded=${SMOKE_RECORDED_SECONDS:-0.09}
 limit=$(awk -v r="$recorded" 'BEGIN { printf "%.3f", r * 10 }')
 
 cargo build --release --locked --quiet --bin argcheck --example gen
