@@ -5,15 +5,62 @@
 /// does not depend on the candidates' order.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let length = word.chars().count();
+    let letters = Letters::of(word);
     candidates
         .into_iter()
-        // The edit distance is at least the difference in length: a cheap
-        // bound that skips most candidates of a large workspace.
+        // The edit distance is at least the difference in length, and at
+        // least the letters one word has and the other lacks: cheap bounds
+        // that skip most candidates of a large workspace before the exact
+        // distance is computed.
         .filter(|c| c.chars().count().abs_diff(length) <= allowed(c))
+        .filter(|c| {
+            letters
+                .as_ref()
+                .is_none_or(|l| l.bag_distance(c) <= allowed(c))
+        })
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| *d <= allowed(c) && *d < c.len().max(word.len()))
         .min()
         .map(|(_, c)| c)
+}
+
+/// How many times each ASCII byte occurs in a word; `None` for a word with
+/// other characters, where the bound below is not used.
+struct Letters([i16; 128]);
+
+impl Letters {
+    fn of(word: &str) -> Option<Letters> {
+        let mut counts = [0i16; 128];
+        for b in word.bytes() {
+            let slot = counts.get_mut(usize::from(b))?;
+            *slot = slot.saturating_add(1);
+        }
+        Some(Letters(counts))
+    }
+
+    /// The larger of the letters only `self` has and those only `other` has
+    /// (counted with repetition). Every insertion, deletion or substitution
+    /// changes each count by at most one and a transposition changes none,
+    /// so this never exceeds the edit distance. A non-ASCII `other` gets 0,
+    /// which rules nothing out.
+    fn bag_distance(&self, other: &str) -> usize {
+        let mut counts = self.0;
+        for b in other.bytes() {
+            let Some(slot) = counts.get_mut(usize::from(b)) else {
+                return 0;
+            };
+            *slot = slot.saturating_sub(1);
+        }
+        let (mut only_self, mut only_other) = (0usize, 0usize);
+        for c in counts {
+            if c > 0 {
+                only_self += c.unsigned_abs() as usize;
+            } else {
+                only_other += c.unsigned_abs() as usize;
+            }
+        }
+        only_self.max(only_other)
+    }
 }
 
 /// How many edits still make `candidate` a plausible intended word.
@@ -34,5 +81,37 @@ mod tests {
         );
         assert_eq!(closest("clam", ["claim", "check"]), Some("claim"));
         assert_eq!(closest("zzz", ["claim", "check"]), None);
+    }
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_edit_distance() {
+        let words = [
+            "claim",
+            "clam",
+            "calim",
+            "claims",
+            "c1aim",
+            "ca",
+            "abc",
+            "",
+            "x",
+            "unsupported-claim",
+            "unsuported-claim",
+            "cn-us-share",
+            "cn-us-shar",
+            "naïve",
+            "naive",
+        ];
+        for a in words {
+            let Some(letters) = super::Letters::of(a) else {
+                continue;
+            };
+            for b in words {
+                assert!(
+                    letters.bag_distance(b) <= strsim::damerau_levenshtein(a, b),
+                    "{a} / {b}"
+                );
+            }
+        }
     }
 }

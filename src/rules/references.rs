@@ -60,14 +60,31 @@ declare_rule! {
 }
 
 fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for r in ctx
+    use rayon::prelude::*;
+    let unknown: Vec<_> = ctx
         .ws
         .relations
         .references
         .iter()
         .filter(|r| r.target.is_none())
-    {
-        let help = closest(r.name(ctx.ws), ctx.ws.by_name.keys().map(|k| k.as_str()))
+        .collect();
+    // Each distinct misspelling is compared with every declared name once,
+    // in parallel: a large workspace with many of them stays fast.
+    let mut names: Vec<&str> = unknown.iter().map(|r| r.name(ctx.ws)).collect();
+    names.sort_unstable();
+    names.dedup();
+    let nearest: rustc_hash::FxHashMap<&str, Option<&str>> = names
+        .par_iter()
+        .map(|&name| {
+            let near = closest(name, ctx.ws.by_name.keys().map(|k| k.as_str()));
+            (name, near)
+        })
+        .collect();
+    for r in unknown {
+        let help = nearest
+            .get(r.name(ctx.ws))
+            .copied()
+            .flatten()
             .map(|near| format!("did you mean `{near}`?"))
             .or_else(|| {
                 Some(format!(
