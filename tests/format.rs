@@ -4,7 +4,7 @@
 //! files that do not parse.
 
 use argcheck::format::compare::erase_spans;
-use argcheck::format::{FormatError, FormatOptions, comments, format_text};
+use argcheck::format::{FormatError, FormatOptions, format_text};
 use argcheck::syntax::parse;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,9 +22,9 @@ fn arg_files(dir: &str) -> Vec<PathBuf> {
 
 fn comment_texts(text: &str) -> Vec<String> {
     let parsed = parse(text);
-    comments(text, &parsed.file)
-        .iter()
-        .map(|c| c.text(text).to_owned())
+    argcheck::format::comment_texts(text, &parsed.file)
+        .into_iter()
+        .map(str::to_owned)
         .collect()
 }
 

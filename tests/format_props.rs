@@ -13,7 +13,7 @@ use argcheck::ast::{
     Tolerance, UnitLit, Value,
 };
 use argcheck::format::compare::erase_spans;
-use argcheck::format::{FormatOptions, comments, format_text, print_tree};
+use argcheck::format::{FormatOptions, comment_texts, format_text, print_tree};
 use argcheck::syntax::parse;
 use argcheck::syntax::span::Span;
 use proptest::prelude::*;
@@ -493,9 +493,9 @@ proptest! {
         prop_assert_eq!(&once, &twice);
         let reparsed = parse(&once);
         prop_assert_eq!(&erase_spans(&reparsed.file), &tree);
-        let kept: Vec<String> = comments(&once, &reparsed.file)
-            .iter()
-            .map(|c| c.text(&once).to_owned())
+        let kept: Vec<String> = comment_texts(&once, &reparsed.file)
+            .into_iter()
+            .map(str::to_owned)
             .collect();
         prop_assert_eq!(kept, added);
     }

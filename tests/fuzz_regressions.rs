@@ -4,7 +4,7 @@
 //! idempotent at every width the round-trip target tries.
 
 use argcheck::format::compare::erase_spans;
-use argcheck::format::{FormatOptions, comments, format_text};
+use argcheck::format::{FormatOptions, comment_texts, format_text};
 use argcheck::report::Reporter;
 
 fn cases() -> Vec<(String, Vec<u8>)> {
@@ -55,15 +55,11 @@ fn formatting_round_trips() {
                 erase_spans(&reparsed.file),
                 "{name}"
             );
-            let before: Vec<&str> = comments(text, &parsed.file)
-                .iter()
-                .map(|c| c.text(text))
-                .collect();
-            let after: Vec<&str> = comments(&once, &reparsed.file)
-                .iter()
-                .map(|c| c.text(&once))
-                .collect();
-            assert_eq!(before, after, "{name}");
+            assert_eq!(
+                comment_texts(text, &parsed.file),
+                comment_texts(&once, &reparsed.file),
+                "{name}"
+            );
             assert_eq!(format_text(&once, &options).unwrap(), once, "{name}");
         }
     }

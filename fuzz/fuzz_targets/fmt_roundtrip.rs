@@ -3,7 +3,7 @@
 #![no_main]
 
 use argcheck::format::compare::erase_spans;
-use argcheck::format::{FormatOptions, comments, format_text};
+use argcheck::format::{FormatOptions, comment_texts, format_text};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -25,15 +25,10 @@ fuzz_target!(|data: &[u8]| {
     let reparsed = argcheck::syntax::parse(&once);
     assert!(reparsed.errors.is_empty(), "{:?}", reparsed.errors);
     assert_eq!(erase_spans(&parsed.file), erase_spans(&reparsed.file));
-    let before: Vec<&str> = comments(text, &parsed.file)
-        .iter()
-        .map(|c| c.text(text))
-        .collect();
-    let after: Vec<&str> = comments(&once, &reparsed.file)
-        .iter()
-        .map(|c| c.text(&once))
-        .collect();
-    assert_eq!(before, after);
+    assert_eq!(
+        comment_texts(text, &parsed.file),
+        comment_texts(&once, &reparsed.file)
+    );
     let twice = format_text(&once, &options).expect("formatted text formats");
     assert_eq!(once, twice, "formatting is not idempotent");
 });

@@ -71,7 +71,7 @@ pub struct Comment {
 
 impl Comment {
     pub fn text<'t>(&self, source: &'t str) -> &'t str {
-        &source[self.span.start()..self.span.end()]
+        &source[self.span.range()]
     }
 }
 
@@ -94,15 +94,7 @@ pub fn format_text(text: &str, options: &FormatOptions) -> Result<String, Format
             "the formatted text would read differently".to_owned(),
         ));
     }
-    let before: Vec<&str> = comments(text, &parsed.file)
-        .iter()
-        .map(|c| c.text(text))
-        .collect();
-    let after: Vec<&str> = comments(&formatted, &reparsed.file)
-        .iter()
-        .map(|c| c.text(&formatted))
-        .collect();
-    if before != after {
+    if comment_texts(text, &parsed.file) != comment_texts(&formatted, &reparsed.file) {
         return Err(FormatError::Changed(
             "the formatted text would lose or change a comment".to_owned(),
         ));
@@ -112,6 +104,11 @@ pub fn format_text(text: &str, options: &FormatOptions) -> Result<String, Format
 
 /// The comments of a parsed file, in text order. `#` starts a comment at the
 /// start of a line or after whitespace, outside strings.
+/// The text of each comment, in order: what formatting must keep.
+pub fn comment_texts<'t>(text: &'t str, file: &File) -> Vec<&'t str> {
+    comments(text, file).iter().map(|c| c.text(text)).collect()
+}
+
 pub fn comments(text: &str, file: &File) -> Vec<Comment> {
     let mut strings = string_spans(file);
     strings.sort_unstable_by_key(|s| s.start());
