@@ -448,7 +448,7 @@ fn push_lines(out: &mut String, text: &str, width: usize) {
     const BREAK: &str = "<BR ALIGN=\"LEFT\"/>";
     // Characters on the current line; `None` before its first word.
     let mut line: Option<usize> = None;
-    for word in super::words(text) {
+    for word in crate::text::words(text) {
         let chars = super::char_count(word);
         line = match line {
             Some(used) if used + 1 + chars > width => {

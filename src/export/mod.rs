@@ -113,19 +113,8 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
     }
 }
 
-/// The words of `text`, as `str::split_whitespace` gives them, found bytewise
-/// when the text is ASCII (most texts are, and the Unicode walk dominates
-/// drawing a large map).
-pub fn words(text: &str) -> Words<'_> {
-    if text.is_ascii() {
-        Words::Ascii(text)
-    } else {
-        Words::Unicode(text.split_whitespace())
-    }
-}
-
 /// Whether `text` is ASCII with its words already one space apart, as
-/// [`words`] and a space between each would give it back (most texts are:
+/// [`crate::text::words`] and a space between each would give it back (most texts are:
 /// the syntax folds a string's line breaks into one space).
 pub fn is_folded(text: &str) -> bool {
     // A space at the start counts as a space after a space.
@@ -137,39 +126,6 @@ pub fn is_folded(text: &str) -> bool {
         after_space = b == b' ';
     }
     !after_space || text.is_empty()
-}
-
-/// The words of a text: see [`words`].
-pub enum Words<'a> {
-    /// The rest of an ASCII text.
-    Ascii(&'a str),
-    Unicode(std::str::SplitWhitespace<'a>),
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        // The ASCII characters `char::is_whitespace` accepts.
-        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-        match self {
-            Words::Unicode(words) => words.next(),
-            Words::Ascii(rest) => {
-                let bytes = rest.as_bytes();
-                let Some(start) = bytes.iter().position(|b| !space(b)) else {
-                    *rest = "";
-                    return None;
-                };
-                let end = bytes[start..]
-                    .iter()
-                    .position(space)
-                    .map_or(bytes.len(), |n| start + n);
-                let word = &rest[start..end];
-                *rest = &rest[end..];
-                Some(word)
-            }
-        }
-    }
 }
 
 /// Characters in `word`, counted bytewise when it is ASCII.
@@ -224,24 +180,7 @@ mod tests {
     }
 
     #[test]
-    fn words_as_split_whitespace() {
-        for text in [
-            "",
-            "   ",
-            "one",
-            " one  two\tthree\n\x0bfour\x0c\r five ",
-            "a\u{a0}b c\u{2003}d  é",
-            "x\u{85}y",
-            "one two three",
-            "a",
-            "a  b",
-            " a",
-            "a ",
-            " ",
-        ] {
-            let expected: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
-        }
+    fn folded_texts_and_character_counts() {
         assert!(is_folded("one two") && is_folded("") && !is_folded("a  b"));
         assert!(!is_folded(" a") && !is_folded("a ") && !is_folded("a\tb") && !is_folded("é"));
         assert_eq!(char_count("abc"), 3);

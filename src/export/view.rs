@@ -286,7 +286,7 @@ impl<'w> MapView<'w> {
             out.push_str(shown);
             return;
         }
-        for (k, word) in super::words(shown).enumerate() {
+        for (k, word) in crate::text::words(shown).enumerate() {
             if k > 0 {
                 out.push(' ');
             }

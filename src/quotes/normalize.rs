@@ -2,6 +2,7 @@
 //! folded to one space, curly quotes and apostrophes made straight, dashes
 //! made `-`. Matching stays case-sensitive.
 
+use crate::text::words_with_offsets;
 use unicode_normalization::UnicodeNormalization;
 
 /// A text in normal form, with a map back to the original for reporting
@@ -38,7 +39,7 @@ impl NormalizedText {
     pub fn new(original: &str) -> NormalizedText {
         let mut text = String::with_capacity(original.len());
         let mut words = Vec::new();
-        for (start, word) in words_of(original) {
+        for (start, word) in words_with_offsets(original) {
             if !text.is_empty() {
                 text.push(' ');
             }
@@ -80,53 +81,13 @@ pub fn normalize_quote(quote: &str) -> String {
     // The text of `NormalizedText::new`, without the offsets a quote does
     // not need.
     let mut text = String::with_capacity(quote.len());
-    for (_, word) in words_of(quote) {
+    for (_, word) in words_with_offsets(quote) {
         if !text.is_empty() {
             text.push(' ');
         }
         push_normalized(word, &mut text);
     }
     text
-}
-
-/// The maximal runs of non-whitespace with their byte offsets. Whitespace
-/// never composes under NFC, so each word can be normalised on its own.
-fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() {
-            let (space, len) = space_at(text, at);
-            if !space {
-                break;
-            }
-            at += len;
-        }
-        if at >= text.len() {
-            return None;
-        }
-        let start = at;
-        while at < text.len() {
-            let (space, len) = space_at(text, at);
-            if space {
-                break;
-            }
-            at += len;
-        }
-        Some((start, &text[start..at]))
-    })
-}
-
-/// Whether the character at byte `k` (a character boundary) is whitespace,
-/// and its length in bytes. ASCII, most of any text, is told by its byte.
-fn space_at(text: &str, k: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[k];
-    if byte.is_ascii() {
-        return (matches!(byte, b'\t'..=b'\r' | b' '), 1);
-    }
-    text[k..]
-        .chars()
-        .next()
-        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 fn push_normalized(word: &str, out: &mut String) {
@@ -195,18 +156,5 @@ mod tests {
     fn empty_and_blank_texts_are_empty() {
         assert_eq!(normalize_quote(""), "");
         assert_eq!(normalize_quote(" \n\t"), "");
-    }
-
-    #[test]
-    fn splits_words_at_every_kind_of_whitespace() {
-        let text = "a\u{0B}b\u{0C}c\u{85}d\u{A0}e\u{2003}f\u{3000}g\u{1C}h é";
-        let words: Vec<(usize, &str)> = words_of(text).collect();
-        let expected: Vec<(usize, &str)> = text
-            .split(char::is_whitespace)
-            .filter(|w| !w.is_empty())
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
-        assert_eq!(words, expected);
-        assert_eq!(words.len(), 8);
     }
 }
