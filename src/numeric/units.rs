@@ -60,7 +60,7 @@ impl PercentKind {
 }
 
 /// One base word of a dimension and its power.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Base {
     /// The lower-cased name: bases compare and sort by it.
     key: Box<str>,
@@ -149,15 +149,7 @@ impl Dimension {
         if other.is_dimensionless() {
             return self.clone();
         }
-        let mut result: Vec<Base> = self
-            .bases()
-            .iter()
-            .map(|b| Base {
-                key: b.key.clone(),
-                spelling: b.spelling.clone(),
-                power: b.power,
-            })
-            .collect();
+        let mut result = self.bases().to_vec();
         for base in other.bases() {
             let change = base.power.saturating_mul(sign);
             match result.binary_search_by(|b| b.key.as_ref().cmp(&base.key)) {
