@@ -37,7 +37,7 @@ declare_rule! {
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
     // Many sources of one `.arg` file often name the same text file, and
-    // resolving a path asks for the working directory: each distinct
+    // resolving a path rebuilds it component by component: each distinct
     // (file, path) pair is resolved once, the pairs in parallel.
     let mut written: Vec<(usize, Loc, &str)> = Vec::new();
     for (index, stmt) in ws.statements.iter().enumerate() {
