@@ -138,7 +138,7 @@ impl<'w> MapView<'w> {
             Selection::All => (0..n).map(argument).collect(),
             Selection::Focus { id, depth } => {
                 let Some(start) = ws.lookup(id) else {
-                    let names = ws.by_name.keys().map(|k| k.as_str());
+                    let names = ws.declared_names().map(|(name, _)| name);
                     let hint = crate::suggest::closest(id, names)
                         .map(|near| format!("; did you mean `{near}`?"))
                         .unwrap_or_default();
@@ -207,7 +207,7 @@ impl<'w> MapView<'w> {
             }
         }
         let mut names: Vec<Option<&'w str>> = vec![None; n];
-        for (name, &s) in &ws.by_name {
+        for (name, s) in ws.declared_names() {
             names[s] = Some(name);
         }
         let ids = names

@@ -5,6 +5,7 @@
 pub mod documents;
 pub mod evaluation;
 pub mod graph;
+pub mod names;
 pub mod reference;
 mod resolve;
 pub mod source_path;
@@ -13,10 +14,9 @@ use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
 use crate::finding::FileId;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
 
 pub use documents::{DocId, Document, DocumentContent, DocumentProblem, DocumentRef};
+pub use names::NameTable;
 pub use reference::{RefRole, Reference};
 
 /// Index of a statement in [`Workspace::statements`].
@@ -183,7 +183,7 @@ pub struct Workspace {
     pub syntax_errors: Vec<(FileId, SyntaxError)>,
     pub statements: Vec<Stmt>,
     /// The first declaration of each identifier.
-    pub by_name: FxHashMap<ast::Name, StmtId>,
+    pub names: NameTable,
     /// Later declarations of an identifier: (the later one, the first one).
     pub duplicates: Vec<(StmtId, StmtId)>,
     /// The relations between statements, as resolved.
@@ -204,7 +204,6 @@ impl Workspace {
         let mut ws = Workspace {
             files,
             statements: Vec::with_capacity(count),
-            by_name: FxHashMap::with_capacity_and_hasher(count, Default::default()),
             ..Workspace::default()
         };
         for (file, p) in parsed.into_iter().enumerate() {
@@ -214,17 +213,8 @@ impl Workspace {
                 ws.statements.push(Stmt { file, ast });
             }
         }
-        for (index, stmt) in ws.statements.iter().enumerate() {
-            if let Some(id) = &stmt.ast.id {
-                match ws.by_name.entry(id.name.clone()) {
-                    Entry::Occupied(first) => ws.duplicates.push((index, *first.get())),
-                    Entry::Vacant(slot) => {
-                        slot.insert(index);
-                    }
-                }
-            }
-        }
-        ws.relations = resolve::resolve(&ws.statements, &ws.by_name);
+        (ws.names, ws.duplicates) = NameTable::build(&ws.statements);
+        ws.relations = resolve::resolve(&ws.statements, &ws.names);
         (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
     }
@@ -234,7 +224,14 @@ impl Workspace {
     }
 
     pub fn lookup(&self, name: &str) -> Option<StmtId> {
-        self.by_name.get(name).copied()
+        self.names.get(&self.statements, name)
+    }
+
+    /// Every declared name, each once, in no particular order.
+    pub fn declared_names(&self) -> impl Iterator<Item = (&str, StmtId)> + '_ {
+        self.names
+            .iter()
+            .map(|s| (self.statements[s].name().unwrap_or_default(), s))
     }
 
     /// Every attack: the written ones and both directions of each

@@ -3,21 +3,20 @@
 //! places they were written.
 
 use super::{
-    Allow, Citation, Edge, Loc, Quote, RefRole, Reference, Relations, Stmt, StmtId, SupportGroup,
-    collect_refs,
+    Allow, Citation, Edge, Loc, NameTable, Quote, RefRole, Reference, Relations, Stmt, StmtId,
+    SupportGroup, collect_refs,
 };
 use crate::ast::{self, ClauseBody, ClauseKeyword, Head, StatementKind};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// Statements resolved by one task: large enough that joining the chunks'
 /// relations costs little, small enough to share the work among threads.
 const CHUNK: usize = 4096;
 
-/// Resolves every statement's references against `by_name`. Chunks of
+/// Resolves every statement's references against the name table. Chunks of
 /// statements are resolved in parallel and their relations joined in
 /// statement order, so the result is the same as one pass in order.
-pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<ast::Name, StmtId>) -> Relations {
+pub(super) fn resolve(statements: &[Stmt], names: &NameTable) -> Relations {
     // Each target's kind is checked; a byte per statement stays in cache,
     // where the statements themselves are scattered over the heap.
     let kinds: Vec<StatementKind> = statements.iter().map(Stmt::kind).collect();
@@ -28,7 +27,7 @@ pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<ast::Name, StmtId
             let mut resolver = Resolver {
                 statements,
                 kinds: &kinds,
-                by_name,
+                names,
                 out: Relations::default(),
             };
             let first = k * CHUNK;
@@ -44,7 +43,7 @@ pub(super) fn resolve(statements: &[Stmt], by_name: &FxHashMap<ast::Name, StmtId
 struct Resolver<'a> {
     statements: &'a [Stmt],
     kinds: &'a [StatementKind],
-    by_name: &'a FxHashMap<ast::Name, StmtId>,
+    names: &'a NameTable,
     out: Relations,
 }
 
@@ -56,7 +55,7 @@ impl Resolver<'_> {
             file: self.statements[from].file,
             span: ident.span,
         };
-        let target = self.by_name.get(&ident.name).copied();
+        let target = self.names.get(self.statements, &ident.name);
         self.out.references.push(Reference {
             from,
             loc,

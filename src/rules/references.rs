@@ -76,7 +76,7 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let nearest: rustc_hash::FxHashMap<&str, Option<&str>> = names
         .par_iter()
         .map(|&name| {
-            let near = closest(name, ctx.ws.by_name.keys().map(|k| k.as_str()));
+            let near = closest(name, ctx.ws.declared_names().map(|(declared, _)| declared));
             (name, near)
         })
         .collect();

@@ -1,0 +1,57 @@
+//! The name table: the first declaration of each identifier.
+//!
+//! The table holds statement indexes only, four bytes a slot; a name is
+//! compared with the identifier of the statement it points at. A workspace of
+//! a million statements keeps no second copy of its names.
+
+use super::{Stmt, StmtId};
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
+
+#[derive(Debug, Clone, Default)]
+pub struct NameTable {
+    slots: HashTable<u32>,
+}
+
+impl NameTable {
+    /// The table of `statements`, and each later declaration of a name
+    /// already taken, as (the later one, the first one).
+    pub fn build(statements: &[Stmt]) -> (NameTable, Vec<(StmtId, StmtId)>) {
+        let mut slots = HashTable::with_capacity(statements.len());
+        let mut duplicates = Vec::new();
+        let name_of = |index: u32| statements[index as usize].name().unwrap_or_default();
+        for (index, stmt) in statements.iter().enumerate() {
+            let Some(name) = stmt.name() else { continue };
+            // A workspace has fewer statements than its text has bytes, and
+            // span offsets are 32-bit already.
+            let index32 = u32::try_from(index).expect("fewer than 2^32 statements");
+            let hash = hash(name);
+            match slots.entry(hash, |&s| name_of(s) == name, |&s| self::hash(name_of(s))) {
+                hashbrown::hash_table::Entry::Occupied(first) => {
+                    duplicates.push((index, *first.get() as usize));
+                }
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(index32);
+                }
+            }
+        }
+        (NameTable { slots }, duplicates)
+    }
+
+    /// The first statement declared as `name`.
+    pub fn get(&self, statements: &[Stmt], name: &str) -> Option<StmtId> {
+        self.slots
+            .find(hash(name), |&s| statements[s as usize].name() == Some(name))
+            .map(|&s| s as usize)
+    }
+
+    /// The first declaration of each name, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = StmtId> + '_ {
+        self.slots.iter().map(|&s| s as usize)
+    }
+}
+
+fn hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
