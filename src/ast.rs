@@ -101,12 +101,11 @@ impl fmt::Display for StatementKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     pub kind: StatementKind,
-    /// The keyword at column 0.
-    pub keyword_span: Span,
     /// Every statement but an anonymous `check` has one.
     pub id: Option<Ident>,
     pub head: Head,
-    pub clauses: Vec<Clause>,
+    /// Boxed rather than a `Vec`: the list never grows once parsed.
+    pub clauses: Box<[Clause]>,
     /// From the keyword to the end of the last clause.
     pub span: Span,
     /// Whether a syntax error was reported inside this statement; rules that
@@ -253,7 +252,6 @@ impl fmt::Display for ClauseKeyword {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     pub keyword: ClauseKeyword,
-    pub keyword_span: Span,
     pub body: ClauseBody,
     /// From the keyword to the end of the clause.
     pub span: Span,
@@ -268,10 +266,14 @@ pub enum ClauseBody {
     Date(DateLit),
     /// `kind`.
     Word(Ident),
-    /// `cites REF [at "LOCATOR"]`.
-    Cites { source: Ident, locator: Option<Str> },
+    /// `cites REF [at "LOCATOR"]`. The strings of this variant and the two
+    /// below are boxed so that every clause stays small.
+    Cites {
+        source: Ident,
+        locator: Option<Box<Str>>,
+    },
     /// `quote REF "VERBATIM"`.
-    Quote { source: Ident, text: Str },
+    Quote { source: Ident, text: Box<Str> },
     /// `supported-by GROUP, ...`.
     Groups(Vec<Group>),
     /// `attacked-by`, `supports`, `attacks`, `tags`: a comma-separated list.
@@ -279,7 +281,7 @@ pub enum ClauseBody {
     /// `contradicts REF`, `same-as REF`.
     Ref(Ident),
     /// `allow RULE "REASON"`.
-    Allow { rule: Ident, reason: Str },
+    Allow { rule: Ident, reason: Box<Str> },
 }
 
 /// `group = ref { "+" ref } ;` members of a linked group support only together.
@@ -539,7 +541,26 @@ pub enum ExprKind {
     Paren(Box<Expr>),
 }
 
+/// The span of a keyword that starts at `start`; keywords are written only
+/// in their one spelling, so the span is not stored.
+fn keyword_at(start: Span, keyword: &str) -> Span {
+    let from = start.start();
+    Span::new(from, from + keyword.len())
+}
+
+impl Clause {
+    /// The clause keyword.
+    pub fn keyword_span(&self) -> Span {
+        keyword_at(self.span, self.keyword.keyword())
+    }
+}
+
 impl Statement {
+    /// The keyword at column 0.
+    pub fn keyword_span(&self) -> Span {
+        keyword_at(self.span, self.kind.keyword())
+    }
+
     pub fn clauses_of(&self, keyword: ClauseKeyword) -> impl Iterator<Item = &Clause> {
         self.clauses.iter().filter(move |c| c.keyword == keyword)
     }

@@ -300,10 +300,16 @@ fn body(keyword: ClauseKeyword) -> BoxedStrategy<ClauseBody> {
         K::Date | K::AsOf => date().prop_map(ClauseBody::Date).boxed(),
         K::Kind => ident().prop_map(ClauseBody::Word).boxed(),
         K::Cites => (ident(), prop::option::of(str_of(text())))
-            .prop_map(|(source, locator)| ClauseBody::Cites { source, locator })
+            .prop_map(|(source, locator)| ClauseBody::Cites {
+                source,
+                locator: locator.map(Box::new),
+            })
             .boxed(),
         K::Quote => (ident(), str_of(text()))
-            .prop_map(|(source, text)| ClauseBody::Quote { source, text })
+            .prop_map(|(source, text)| ClauseBody::Quote {
+                source,
+                text: Box::new(text),
+            })
             .boxed(),
         K::SupportedBy => prop::collection::vec(refs(), 1..4)
             .prop_map(|groups| {
@@ -323,7 +329,10 @@ fn body(keyword: ClauseKeyword) -> BoxedStrategy<ClauseBody> {
         }
         K::Contradicts | K::SameAs => ident().prop_map(ClauseBody::Ref).boxed(),
         K::Allow => (rule_name(), str_of(reason()))
-            .prop_map(|(rule, reason)| ClauseBody::Allow { rule, reason })
+            .prop_map(|(rule, reason)| ClauseBody::Allow {
+                rule,
+                reason: Box::new(reason),
+            })
             .boxed(),
     }
 }
@@ -337,7 +346,6 @@ fn clause(kind: StatementKind) -> BoxedStrategy<Clause> {
         .prop_flat_map(|keyword| {
             body(keyword).prop_map(move |body| Clause {
                 keyword,
-                keyword_span: NOWHERE,
                 body,
                 span: NOWHERE,
             })
@@ -361,10 +369,9 @@ fn statement() -> impl Strategy<Value = Statement> {
         (head, prop::collection::vec(clause(kind), 0..5)).prop_map(move |((head, id), clauses)| {
             Statement {
                 kind,
-                keyword_span: NOWHERE,
                 id,
                 head,
-                clauses,
+                clauses: clauses.into_boxed_slice(),
                 span: NOWHERE,
                 has_errors: false,
             }

@@ -21,7 +21,6 @@ pub fn erase_spans(file: &File) -> File {
 const NOWHERE: Span = Span::empty(0);
 
 fn erase_statement(s: &mut Statement) {
-    s.keyword_span = NOWHERE;
     s.span = NOWHERE;
     if let Some(id) = &mut s.id {
         erase_ident(id);
@@ -42,7 +41,6 @@ fn erase_statement(s: &mut Statement) {
 }
 
 fn erase_clause(c: &mut Clause) {
-    c.keyword_span = NOWHERE;
     c.span = NOWHERE;
     match &mut c.body {
         ClauseBody::Text(s) => erase_str(s),

@@ -158,7 +158,7 @@ fn string_spans(file: &File) -> Vec<Span> {
         for c in &s.clauses {
             let strings: [Option<&Str>; 2] = match &c.body {
                 ClauseBody::Text(t) => [Some(t), None],
-                ClauseBody::Cites { locator, .. } => [locator.as_ref(), None],
+                ClauseBody::Cites { locator, .. } => [locator.as_deref(), None],
                 ClauseBody::Quote { text, .. } => [Some(text), None],
                 ClauseBody::Allow { reason, .. } => [Some(reason), None],
                 _ => [None, None],
@@ -175,9 +175,12 @@ fn head_end(s: &Statement) -> usize {
         Head::Text(t) => t.span.end(),
         Head::Value(v) => v.span().end(),
         Head::Check(r) => r.rhs.span.end(),
-        Head::Missing => s.id.as_ref().map_or(s.keyword_span.end(), |i| i.span.end()),
+        Head::Missing => {
+            s.id.as_ref()
+                .map_or(s.keyword_span().end(), |i| i.span.end())
+        }
     };
-    end.max(s.keyword_span.end())
+    end.max(s.keyword_span().end())
 }
 
 /// What a piece of the file is.
@@ -194,7 +197,7 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
     let mut items: Vec<(Span, Item)> = Vec::new();
     for (k, s) in file.statements.iter().enumerate() {
         items.push((
-            Span::new(s.keyword_span.start(), head_end(s)),
+            Span::new(s.keyword_span().start(), head_end(s)),
             Item::Head(k),
         ));
         for (c, clause) in s.clauses.iter().enumerate() {

@@ -71,7 +71,7 @@ impl Stmt {
                 .ast
                 .id
                 .as_ref()
-                .map_or(self.ast.keyword_span, |i| i.span),
+                .map_or_else(|| self.ast.keyword_span(), |i| i.span),
         }
     }
 

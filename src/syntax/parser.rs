@@ -145,10 +145,9 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
     };
     let mut statement = Statement {
         kind,
-        keyword_span: ctx.span(kw),
         id: None,
         head: Head::Missing,
-        clauses: Vec::new(),
+        clauses: Box::default(),
         span: ctx.span(kw),
         has_errors: false,
     };
@@ -183,6 +182,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
     };
     let mut last_end = ctx.offset(rest);
     let mut recovering = false;
+    let mut clauses = Vec::new();
     loop {
         rest = next_line(rest);
         if rest.is_empty() {
@@ -206,7 +206,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
         match clause(ctx, kind, at) {
             Ok((after, c)) => {
                 last_end = c.span.end();
-                statement.clauses.push(c);
+                clauses.push(c);
                 if !at_line_end(after) {
                     errors.push(end_of_line_expected(ctx, after, "the clause"));
                     statement.has_errors = true;
@@ -228,13 +228,9 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             }
         }
     }
-    // Most statements have one or two clauses; the vector's growth would
-    // leave room for four.
-    statement.clauses.shrink_to_fit();
-    statement.span = Span::new(
-        statement.keyword_span.start(),
-        last_end.max(statement.keyword_span.end()),
-    );
+    statement.clauses = clauses.into_boxed_slice();
+    let keyword = statement.keyword_span();
+    statement.span = Span::new(keyword.start(), last_end.max(keyword.end()));
     Some(statement)
 }
 
@@ -466,7 +462,6 @@ fn clause<'a>(ctx: Ctx<'a>, kind: StatementKind, at: &'a str) -> PResult<'a, Cla
         rest,
         Clause {
             keyword: keyword_kind,
-            keyword_span: ctx.span(kw),
             body,
             span: ctx.between(at, rest),
         },
@@ -544,7 +539,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
                 && let Ok((r, _)) = keyword("at")(r)
             {
                 let (r, l) = after_space(r, "the locator as a string", |i| string_lit(ctx, i))?;
-                locator = Some(l);
+                locator = Some(Box::new(l));
                 rest = r;
             }
             Ok((rest, ClauseBody::Cites { source, locator }))
@@ -554,6 +549,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             let (rest, text) = after_space(rest, "the quoted passage as a string", |i| {
                 string_lit(ctx, i)
             })?;
+            let text = Box::new(text);
             Ok((rest, ClauseBody::Quote { source, text }))
         }
         K::SupportedBy => {
@@ -589,6 +585,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             if reason.value.trim().is_empty() {
                 return Err(empty_reason(ctx, &reason, "allow"));
             }
+            let reason = Box::new(reason);
             Ok((rest, ClauseBody::Allow { rule, reason }))
         }
     }
