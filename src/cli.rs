@@ -427,7 +427,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         None => load_with(&args.paths, &walk)?,
     };
     let levels = |r: &'static crate::rules::Rule, file: crate::finding::FileId| {
-        config.level(r, Path::new(&ws.files[file].path))
+        config.level(r, Path::new(&ws.file(file).path))
     };
     let outcome = crate::rules::check_configured(&ws, &config.numbers, &levels);
     if args.list_allows {
@@ -534,14 +534,14 @@ fn list_allows(ws: &Workspace, outcome: &Outcome, format: OutputFormat) -> Resul
         .allows
         .iter()
         .map(|a| {
-            let (line, column) = indexes[a.loc.file].line_col(a.loc.span.start());
+            let (line, column) = indexes[a.loc.file as usize].line_col(a.loc.span.start());
             let acknowledged = outcome
                 .allowed
                 .iter()
                 .filter(|x| x.finding.statement == Some(a.statement) && x.finding.rule == a.rule)
                 .count();
             let entry = Entry {
-                file: &ws.files[a.loc.file].path,
+                file: &ws.file(a.loc.file).path,
                 line,
                 column,
                 rule: &a.rule,
@@ -621,7 +621,7 @@ fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
     };
     let ws = load(&args.paths)?;
     let levels = |r: &'static crate::rules::Rule, file: crate::finding::FileId| {
-        config.level(r, Path::new(&ws.files[file].path))
+        config.level(r, Path::new(&ws.file(file).path))
     };
     let (outcome, labelling) =
         crate::rules::check_configured_and_label(&ws, &config.numbers, &levels);

@@ -5,7 +5,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// Index of a file in the workspace.
-pub type FileId = usize;
+pub type FileId = u32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

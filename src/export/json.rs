@@ -68,8 +68,8 @@ pub fn to_json(view: &MapView<'_>) -> String {
                 allowed: view.allowed[s].iter().map(|a| a.finding.rule).collect(),
                 tags: view.tags(s),
                 conclusion: view.conclusion[s],
-                file: &view.ws.files[anchor.file].path,
-                line: lines[anchor.file].line_col(anchor.span.start()).0,
+                file: &view.ws.file(anchor.file).path,
+                line: lines[anchor.file as usize].line_col(anchor.span.start()).0,
             }
         })
         .collect();

@@ -89,10 +89,10 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
         let k = match options.cluster {
             Cluster::None => None,
             Cluster::File => {
-                let k = cluster(file_cluster[stmt.file], &|| {
-                    (stmt.file, view.ws.files[stmt.file].path.clone())
+                let k = cluster(file_cluster[stmt.file as usize], &|| {
+                    (stmt.file as usize, view.ws.file(stmt.file).path.clone())
                 });
-                file_cluster[stmt.file] = Some(k);
+                file_cluster[stmt.file as usize] = Some(k);
                 Some(k)
             }
             Cluster::Tag => view.tags(s).first().map(|&t| {

@@ -268,7 +268,7 @@ impl<'w> MapView<'w> {
     /// Appends [`MapView::text`] to `out`.
     pub fn push_text(&self, s: StmtId, out: &mut String) {
         let stmt = self.ws.stmt(s);
-        let source = &self.ws.files[stmt.file].text;
+        let source = &self.ws.file(stmt.file).text;
         let date;
         let shown = match &stmt.ast.head {
             Head::Text(t) => &*t.value,
@@ -362,10 +362,10 @@ fn edges(ws: &Workspace) -> Vec<MapEdge> {
         .iter()
         .filter(|r| r.role == crate::model::RefRole::Operand)
         .filter_map(|r| {
-            let t = r.target?;
+            let t = r.target()?;
             (ws.stmt(t).kind() == StatementKind::Quantity).then_some(MapEdge {
                 from: t,
-                to: r.from,
+                to: r.from(),
                 kind: EdgeKind::Operand,
             })
         })

@@ -79,7 +79,7 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
         if stmt.kind() != StatementKind::Source {
             continue;
         }
-        let dir = Path::new(&ws.files[stmt.file].path)
+        let dir = Path::new(&ws.file(stmt.file).path)
             .parent()
             .unwrap_or(Path::new(""));
         for clause in &stmt.ast.clauses {

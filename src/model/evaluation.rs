@@ -326,11 +326,11 @@ fn attackers(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
     let operands = Adjacency::from_pairs(
         n,
         ws.relations.references.iter().filter_map(|r| {
-            let t = r.target?;
+            let t = r.target()?;
             (r.role == RefRole::Operand
-                && failing[r.from]
+                && failing[r.from()]
                 && ws.stmt(t).kind() == StatementKind::Quantity)
-                .then_some((r.from, t))
+                .then_some((r.from(), t))
         }),
     )
     .sorted_and_deduplicated();

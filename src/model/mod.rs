@@ -206,7 +206,7 @@ impl Workspace {
             statements: Vec::with_capacity(count),
             ..Workspace::default()
         };
-        for (file, p) in parsed.into_iter().enumerate() {
+        for (file, p) in (0..).zip(parsed) {
             ws.syntax_errors
                 .extend(p.errors.into_iter().map(|e| (file, e)));
             for ast in p.file.statements {
@@ -217,6 +217,10 @@ impl Workspace {
         ws.relations = resolve::resolve(&ws.statements, &ws.names);
         (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id as usize]
     }
 
     pub fn stmt(&self, id: StmtId) -> &Stmt {

@@ -68,20 +68,44 @@ impl RefRole {
 }
 
 /// One identifier written where a statement is meant. Its name is not
-/// copied: it is the text at `loc` (see [`Reference::name`]).
+/// copied: it is the text at `loc` (see [`Reference::name`]). A workspace
+/// has several references per statement, so the statement indexes are kept
+/// in 32 bits.
 #[derive(Debug, Clone)]
 pub struct Reference {
-    pub from: StmtId,
+    from: u32,
+    /// [`NO_TARGET`] when no statement has the name.
+    target: u32,
     pub loc: Loc,
     pub role: RefRole,
-    /// The statement declared with that name, whatever its kind.
-    pub target: Option<StmtId>,
 }
 
+const NO_TARGET: u32 = u32::MAX;
+
 impl Reference {
+    pub fn new(from: StmtId, loc: Loc, role: RefRole, target: Option<StmtId>) -> Reference {
+        let index = |s: StmtId| u32::try_from(s).expect("fewer than 2^32 - 1 statements");
+        Reference {
+            from: index(from),
+            target: target.map_or(NO_TARGET, index),
+            loc,
+            role,
+        }
+    }
+
+    /// The statement the reference is written in.
+    pub fn from(&self) -> StmtId {
+        self.from as StmtId
+    }
+
+    /// The statement declared with that name, whatever its kind.
+    pub fn target(&self) -> Option<StmtId> {
+        (self.target != NO_TARGET).then_some(self.target as StmtId)
+    }
+
     /// The identifier as written.
     pub fn name<'w>(&self, ws: &'w super::Workspace) -> &'w str {
-        ws.files[self.loc.file]
+        ws.file(self.loc.file)
             .text
             .get(self.loc.span.range())
             .unwrap_or_default()

@@ -56,12 +56,9 @@ impl Resolver<'_> {
             span: ident.span,
         };
         let target = self.names.get(self.statements, &ident.name);
-        self.out.references.push(Reference {
-            from,
-            loc,
-            role,
-            target,
-        });
+        self.out
+            .references
+            .push(Reference::new(from, loc, role, target));
         let target = target?;
         if target == from && role.is_relation() {
             return None;

@@ -21,7 +21,12 @@ impl Reporter for ConciseReporter {
             let r = Region::of(&indexes, f);
             format!(
                 "{}:{}:{}: {}[{}] {}",
-                ws.files[f.place.file].path, r.line, r.column, f.severity, f.rule, f.message
+                ws.file(f.place.file).path,
+                r.line,
+                r.column,
+                f.severity,
+                f.rule,
+                f.message
             )
         };
         for f in &outcome.findings {

@@ -45,7 +45,7 @@ fn command(
     }
     format!(
         "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        escape_property(&ws.files[f.place.file].path),
+        escape_property(&ws.file(f.place.file).path),
         region.line,
         region.column,
         region.end_line,

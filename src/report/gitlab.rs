@@ -61,7 +61,7 @@ impl Reporter for GitlabReporter {
                     fingerprint,
                     severity: severity(f.severity),
                     location: IssueLocation {
-                        path: relative_to(&ws.files[f.place.file].path, self.base.as_deref()),
+                        path: relative_to(&ws.file(f.place.file).path, self.base.as_deref()),
                         lines: Lines {
                             begin: r.line,
                             end: r.end_line,

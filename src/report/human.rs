@@ -158,14 +158,14 @@ fn label(place: &Place, primary: bool) -> LabeledSpan {
 }
 
 fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
-    let file = &ws.files[finding.place.file];
+    let file = &ws.file(finding.place.file);
     let mut labels = vec![label(&finding.place, true)];
     let mut related = Vec::new();
     for place in &finding.related {
         if place.file == finding.place.file {
             labels.push(label(place, false));
         } else {
-            let other = &ws.files[place.file];
+            let other = &ws.file(place.file);
             related.push(Rendered {
                 finding,
                 labels: vec![label(place, true)],
@@ -233,11 +233,15 @@ impl Reporter for HumanReporter {
             writeln!(out, "acknowledged:")?;
             for a in &outcome.allowed {
                 let f = &a.finding;
-                let (line, column) = indexes[f.place.file].line_col(f.place.span.start());
+                let (line, column) = indexes[f.place.file as usize].line_col(f.place.span.start());
                 writeln!(
                     out,
                     "  {}:{line}:{column}: {}[{}] {} (allowed: {})",
-                    ws.files[f.place.file].path, f.severity, f.rule, f.message, a.reason
+                    ws.file(f.place.file).path,
+                    f.severity,
+                    f.rule,
+                    f.message,
+                    a.reason
                 )?;
             }
             writeln!(out)?;

@@ -42,7 +42,7 @@ pub(crate) fn json_finding<'a>(
     f: &'a Finding,
     reason: Option<&'a str>,
 ) -> JsonFinding<'a> {
-    let index = &indexes[f.place.file];
+    let index = &indexes[f.place.file as usize];
     let (line, column) = index.line_col(f.place.span.start());
     let (end_line, end_column) = index.line_col(f.place.span.end());
     JsonFinding {
@@ -50,7 +50,7 @@ pub(crate) fn json_finding<'a>(
         severity: f.severity.as_str(),
         message: &f.message,
         help: f.help.as_deref(),
-        file: &ws.files[f.place.file].path,
+        file: &ws.file(f.place.file).path,
         line,
         column,
         end_line,

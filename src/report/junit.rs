@@ -37,7 +37,7 @@ impl Reporter for JunitReporter {
         let indexes = line_indexes(ws);
         let mut by_file = vec![Vec::new(); ws.files.len()];
         for f in &outcome.findings {
-            by_file[f.place.file].push(f);
+            by_file[f.place.file as usize].push(f);
         }
         let failures = outcome.findings.len();
         let cases: usize = by_file.iter().map(|fs| fs.len().max(1)).sum();

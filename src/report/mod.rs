@@ -64,7 +64,7 @@ pub struct Region {
 
 impl Region {
     pub fn of(indexes: &[position::LineIndex<'_>], f: &Finding) -> Region {
-        let index = &indexes[f.place.file];
+        let index = &indexes[f.place.file as usize];
         let (line, column) = index.line_col(f.place.span.start());
         let (end_line, end_column) = index.line_col(f.place.span.end());
         Region {
@@ -88,7 +88,7 @@ pub fn fingerprints<'f>(
     findings
         .into_iter()
         .map(|f| {
-            let file = &ws.files[f.place.file];
+            let file = &ws.file(f.place.file);
             let under = file
                 .text
                 .get(f.place.span.start()..f.place.span.end())

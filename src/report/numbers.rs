@@ -39,21 +39,21 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
         .iter()
         .map(|e| {
             let stmt = ws.stmt(e.statement);
-            let (line, column) = indexes[e.loc.file].line_col(e.loc.span.start());
+            let (line, column) = indexes[e.loc.file as usize].line_col(e.loc.span.start());
             let relation = if e.same_as {
                 format!(
                     "{} same-as {}",
                     stmt.name().unwrap_or_default(),
-                    &ws.files[e.loc.file].text[e.loc.span.start()..e.loc.span.end()]
+                    &ws.file(e.loc.file).text[e.loc.span.start()..e.loc.span.end()]
                 )
             } else {
-                ws.files[e.loc.file].text[e.loc.span.start()..e.loc.span.end()].to_owned()
+                ws.file(e.loc.file).text[e.loc.span.start()..e.loc.span.end()].to_owned()
             };
             let o = &e.outcome;
             let (left, right) = o.shown().unzip();
             Row {
                 id: stmt.name().unwrap_or("(anonymous)").to_owned(),
-                file: ws.files[e.loc.file].path.clone(),
+                file: ws.file(e.loc.file).path.clone(),
                 line,
                 column,
                 relation,

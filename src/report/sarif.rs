@@ -173,7 +173,7 @@ impl SarifReporter {
         let r = Region::of(indexes, f);
         PhysicalLocation {
             artifact_location: ArtifactLocation {
-                uri: uri(&ws.files[f.place.file].path, self.base.as_deref()),
+                uri: uri(&ws.file(f.place.file).path, self.base.as_deref()),
             },
             region: SarifRegion {
                 start_line: r.line,

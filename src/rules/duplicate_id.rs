@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let stmt = ctx.ws.stmt(later);
         let name = stmt.name().unwrap_or_default();
         let first_anchor = ctx.ws.stmt(first).anchor();
-        let first_path = &ctx.ws.files[first_anchor.file].path;
+        let first_path = &ctx.ws.file(first_anchor.file).path;
         let finding = sink.report(
             stmt.anchor(),
             "declared again here",

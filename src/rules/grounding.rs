@@ -39,10 +39,10 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let check_operands = Adjacency::from_pairs(
         n,
         ws.relations.references.iter().filter_map(|r| {
-            let t = r.target?;
+            let t = r.target()?;
             (r.role == crate::model::RefRole::Operand
                 && ws.stmt(t).kind() == StatementKind::Quantity)
-                .then_some((r.from, t))
+                .then_some((r.from(), t))
         }),
     )
     .sorted_and_deduplicated();

@@ -163,7 +163,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
         .par_iter()
         .map(|&(s, relation)| {
             let stmt = ws.stmt(s);
-            let text = &ws.files[stmt.file].text;
+            let text = &ws.file(stmt.file).text;
             let outcome = evaluate_relation(relation, text, &lookup, settings);
             Evaluated {
                 statement: s,

@@ -66,7 +66,7 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .relations
         .references
         .iter()
-        .filter(|r| r.target.is_none())
+        .filter(|r| r.target().is_none())
         .collect();
     // Each distinct misspelling is compared with every declared name once,
     // in parallel: a large workspace with many of them stays fast.
@@ -97,16 +97,16 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "not declared anywhere",
             format!("unknown reference `{}`", r.name(ctx.ws)),
             help,
-            Some(r.from),
+            Some(r.from()),
         );
     }
 }
 
 fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for r in &ctx.ws.relations.references {
-        let Some(target) = r.target else { continue };
+        let Some(target) = r.target() else { continue };
         let kind = ctx.ws.stmt(target).kind();
-        if r.role.accepts(kind) || (target == r.from && r.role.is_relation()) {
+        if r.role.accepts(kind) || (target == r.from() && r.role.is_relation()) {
             continue;
         }
         sink.report(
@@ -120,20 +120,20 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 kind.with_article()
             ),
             None,
-            Some(r.from),
+            Some(r.from()),
         );
     }
 }
 
 fn self_reference(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for r in &ctx.ws.relations.references {
-        if r.target == Some(r.from) && r.role.is_relation() {
+        if r.target() == Some(r.from()) && r.role.is_relation() {
             sink.report(
                 r.loc,
                 "the statement itself",
                 format!("`{}` names itself in `{}`", r.name(ctx.ws), r.role.clause()),
                 Some("a statement cannot support, attack or equal itself".to_owned()),
-                Some(r.from),
+                Some(r.from()),
             );
         }
     }

@@ -60,7 +60,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let refused: FxHashMap<(FileId, &str), Outside> = pairs
         .par_iter()
         .filter_map(|&(file, path)| {
-            let arg_file = Path::new(&ws.files[file].path);
+            let arg_file = Path::new(&ws.file(file).path);
             let why = ws.file_access.resolve(arg_file, path).err()?;
             Some(((file, path), why))
         })

@@ -55,7 +55,7 @@ fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn report_unreadable(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (file, f) in ctx.ws.files.iter().enumerate() {
+    for (file, f) in (0..).zip(&ctx.ws.files) {
         if let Some(u) = &f.unreadable {
             let (message, help) = match u.offset {
                 Some(offset) => (
