@@ -195,8 +195,8 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     let mut state = State {
         labels: vec![None; n],
         queue: VecDeque::new(),
-        attackers_not_out: attackers.iter().map(<[StmtId]>::len).collect(),
-        members_not_in: members.iter().map(<[StmtId]>::len).collect(),
+        attackers_not_out: attackers.iter().map(count).collect(),
+        members_not_in: members.iter().map(count).collect(),
         group_has_out: groups.iter().map(|&(_, broken)| broken).collect(),
         full_groups: vec![0; n],
         groups_without_out: vec![0; n],
@@ -287,16 +287,18 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
 struct State {
     labels: Vec<Option<Label>>,
     queue: VecDeque<StmtId>,
+    // The counters are 32-bit: one per statement or group, four arrays of
+    // them, and no list is longer than the workspace's text.
     /// Per statement: attackers not (yet) OUT.
-    attackers_not_out: Vec<usize>,
+    attackers_not_out: Vec<u32>,
     /// Per group: members not (yet) IN.
-    members_not_in: Vec<usize>,
+    members_not_in: Vec<u32>,
     /// Per group: some member is OUT (or missing).
     group_has_out: Vec<bool>,
     /// Per statement: groups whose members are all IN.
-    full_groups: Vec<usize>,
+    full_groups: Vec<u32>,
     /// Per statement: groups none of whose members is OUT.
-    groups_without_out: Vec<usize>,
+    groups_without_out: Vec<u32>,
 }
 
 impl State {
@@ -310,6 +312,11 @@ impl State {
             }
         }
     }
+}
+
+/// The length of a neighbour list, as a counter.
+fn count(list: &[StmtId]) -> u32 {
+    u32::try_from(list.len()).unwrap_or(u32::MAX)
 }
 
 /// The attackers of each statement: written attacks, both directions of each

@@ -9,8 +9,10 @@ use super::{StmtId, Workspace};
 /// most with no neighbour at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Adjacency {
-    /// The list of node `k` is `targets[starts[k]..starts[k + 1]]`.
-    starts: Vec<usize>,
+    /// The list of node `k` is `targets[starts[k]..starts[k + 1]]`. The
+    /// offsets are 32-bit: there is one per node, and every analysis builds
+    /// several of these.
+    starts: Vec<u32>,
     targets: Vec<StmtId>,
 }
 
@@ -23,7 +25,7 @@ impl Adjacency {
         I::IntoIter: Clone,
     {
         let pairs = pairs.into_iter();
-        let mut starts = vec![0usize; nodes + 1];
+        let mut starts = vec![0u32; nodes + 1];
         for (node, _) in pairs.clone() {
             starts[node + 1] += 1;
         }
@@ -31,9 +33,9 @@ impl Adjacency {
             starts[k + 1] += starts[k];
         }
         let mut next = starts.clone();
-        let mut targets = vec![0; starts[nodes]];
+        let mut targets = vec![0; starts[nodes] as usize];
         for (node, target) in pairs {
-            targets[next[node]] = target;
+            targets[next[node] as usize] = target;
             next[node] += 1;
         }
         Adjacency { starts, targets }
@@ -43,9 +45,9 @@ impl Adjacency {
     pub fn sorted_and_deduplicated(mut self) -> Adjacency {
         let mut write = 0;
         for k in 0..self.len() {
-            let (from, to) = (self.starts[k], self.starts[k + 1]);
+            let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
             self.targets[from..to].sort_unstable();
-            self.starts[k] = write;
+            self.starts[k] = write as u32;
             let mut last = None;
             for read in from..to {
                 let t = self.targets[read];
@@ -57,7 +59,7 @@ impl Adjacency {
             }
         }
         let nodes = self.len();
-        self.starts[nodes] = write;
+        self.starts[nodes] = write as u32;
         self.targets.truncate(write);
         self.targets.shrink_to_fit();
         self
@@ -82,7 +84,7 @@ impl std::ops::Index<usize> for Adjacency {
     type Output = [StmtId];
 
     fn index(&self, node: usize) -> &[StmtId] {
-        &self.targets[self.starts[node]..self.starts[node + 1]]
+        &self.targets[self.starts[node] as usize..self.starts[node + 1] as usize]
     }
 }
 
