@@ -2,7 +2,7 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::model::{DocId, Quote};
-use crate::quotes::{WordIndex, normalize_quote, occurrences};
+use crate::quotes::{Passage, WordIndex, normalize_quote, occurrences};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -84,27 +84,42 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     drop(hits);
     drop(scanned);
 
-    // The documents of the quotes not found are indexed once each, in
-    // parallel, and each such quote then looks for its closest passage.
+    // Each document of a quote not found is indexed once, and each such
+    // quote looks there for its closest passage. A thread holds one index at
+    // a time and drops it once the document's quotes are done: an index is
+    // larger than its document, and holding all of them at once set the
+    // peak memory of a large workspace.
     let missing: Vec<usize> = (0..quotes.len())
         .filter(|&k| !found[k] && !quotes[k].1.is_empty())
         .collect();
-    let mut indexed: Vec<DocId> = missing.iter().flat_map(|&k| quotes[k].2).copied().collect();
+    let mut missing_in: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
+    for &k in &missing {
+        for &d in quotes[k].2 {
+            missing_in.entry(d).or_default().push(k);
+        }
+    }
+    let mut indexed: Vec<(DocId, Vec<usize>)> = missing_in.into_iter().collect();
     indexed.sort_unstable();
-    indexed.dedup();
-    let indexes: FxHashMap<DocId, WordIndex<'_>> = indexed
+    let passages: FxHashMap<(usize, DocId), Passage> = indexed
         .par_iter()
-        .filter_map(|&d| Some((d, WordIndex::new(ws.documents[d].text()?))))
+        .map(|(d, ks)| {
+            let Some(text) = ws.documents[*d].text() else {
+                return Vec::new();
+            };
+            let index = WordIndex::new(text);
+            ks.iter()
+                .filter_map(|&k| Some(((k, *d), index.closest(&quotes[k].1)?)))
+                .collect::<Vec<_>>()
+        })
+        .flatten()
         .collect();
     let mut helps: Vec<Option<String>> = vec![None; quotes.len()];
     let computed: Vec<String> = missing
         .par_iter()
         .map(|&k| {
-            let (_, normal, docs) = &quotes[k];
-            let best = docs.iter().find_map(|d| {
-                let passage = indexes.get(d)?.closest(normal)?;
-                Some((*d, passage))
-            });
+            let (_, _, docs) = &quotes[k];
+            // The first of the source's documents that has a close passage.
+            let best = docs.iter().find_map(|&d| Some((d, passages.get(&(k, d))?)));
             match best {
                 Some((d, passage)) => {
                     let mut help = format!(
@@ -113,7 +128,7 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         passage.origin.line,
                         shorten(&passage.text)
                     );
-                    if let Some((quoted, written)) = passage.first_difference {
+                    if let Some((quoted, written)) = &passage.first_difference {
                         help.push_str(&format!(
                             "\nthe quote has `{quoted}` where the source has `{written}`"
                         ));
