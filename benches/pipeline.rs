@@ -90,7 +90,7 @@ fn stages(c: &mut Criterion) {
         .relations
         .quotes
         .iter()
-        .map(|q| normalize_quote(&q.text))
+        .map(|q| normalize_quote(q.text(&ws)))
         .collect();
     let patterns: Vec<&str> = quotes.iter().map(String::as_str).collect();
     group.bench_function("normalise documents", |b| {

@@ -92,7 +92,7 @@ impl Stmt {
 #[derive(Debug, Clone)]
 pub struct SupportGroup {
     pub target: StmtId,
-    pub members: Vec<StmtId>,
+    pub members: Box<[StmtId]>,
     /// Some member named no statement of a kind that can support: the group
     /// exists but can never ground its target. The cause is reported already.
     pub broken: bool,
@@ -120,8 +120,26 @@ pub struct Citation {
 pub struct Quote {
     pub from: StmtId,
     pub source: StmtId,
-    pub text: Box<str>,
+    /// The clause's index in its statement: the passage is read from the
+    /// syntax tree rather than copied (see [`Quote::text`]).
+    pub clause: usize,
     pub loc: Loc,
+}
+
+impl Quote {
+    /// The quoted passage, escapes resolved.
+    pub fn text<'w>(&self, ws: &'w Workspace) -> &'w str {
+        match ws
+            .stmt(self.from)
+            .ast
+            .clauses
+            .get(self.clause)
+            .map(|c| &c.body)
+        {
+            Some(ast::ClauseBody::Quote { text, .. }) => &text.value,
+            _ => "",
+        }
+    }
 }
 
 /// An `allow RULE "REASON"`.

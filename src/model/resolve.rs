@@ -79,7 +79,7 @@ impl Resolver<'_> {
                 self.resolve(index, r, RefRole::Operand);
             }
         }
-        for clause in &stmt.clauses {
+        for (position, clause) in stmt.clauses.iter().enumerate() {
             match (&clause.keyword, &clause.body) {
                 (ClauseKeyword::Cites, ClauseBody::Cites { source, .. }) => {
                     if let Some(s) = self.resolve(index, source, RefRole::Cites) {
@@ -95,7 +95,7 @@ impl Resolver<'_> {
                         self.out.quotes.push(Quote {
                             from: index,
                             source: s,
-                            text: text.value.clone(),
+                            clause: position,
                             loc: loc(text.span),
                         });
                     }
@@ -112,7 +112,7 @@ impl Resolver<'_> {
                         }
                         self.out.groups.push(SupportGroup {
                             target: index,
-                            members,
+                            members: members.into_boxed_slice(),
                             broken,
                             loc: loc(g.span),
                         });
@@ -123,7 +123,7 @@ impl Resolver<'_> {
                         if let Some(target) = self.resolve(index, t, RefRole::Supported) {
                             self.out.groups.push(SupportGroup {
                                 target,
-                                members: vec![index],
+                                members: Box::new([index]),
                                 broken: false,
                                 loc: loc(t.span),
                             });

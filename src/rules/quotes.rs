@@ -54,7 +54,7 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .par_iter()
         .filter_map(|q| {
             let docs = documents_of.get(&q.source)?;
-            (!docs.is_empty()).then(|| (q, normalize_quote(&q.text), docs.as_slice()))
+            (!docs.is_empty()).then(|| (q, normalize_quote(q.text(ws)), docs.as_slice()))
         })
         .collect();
     let mut by_document: FxHashMap<DocId, Vec<usize>> = FxHashMap::default();
