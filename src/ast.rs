@@ -106,7 +106,8 @@ pub struct Statement {
     pub head: Head,
     /// Boxed rather than a `Vec`: the list never grows once parsed.
     pub clauses: Box<[Clause]>,
-    /// From the keyword to the end of the last clause.
+    /// From the keyword to the end of the last clause. It starts where the
+    /// keyword does: [`Statement::keyword_span`] relies on that.
     pub span: Span,
     /// Whether a syntax error was reported inside this statement; rules that
     /// judge what is *missing* stay quiet on such statements.
@@ -541,24 +542,12 @@ pub enum ExprKind {
     Paren(Box<Expr>),
 }
 
-/// The span of a keyword that starts at `start`; keywords are written only
-/// in their one spelling, so the span is not stored.
-fn keyword_at(start: Span, keyword: &str) -> Span {
-    let from = start.start();
-    Span::new(from, from + keyword.len())
-}
-
-impl Clause {
-    /// The clause keyword.
-    pub fn keyword_span(&self) -> Span {
-        keyword_at(self.span, self.keyword.keyword())
-    }
-}
-
 impl Statement {
-    /// The keyword at column 0.
+    /// The keyword at column 0. Keywords have one spelling, so the span is
+    /// not stored: it is the keyword's length from the statement's start.
     pub fn keyword_span(&self) -> Span {
-        keyword_at(self.span, self.kind.keyword())
+        let from = self.span.start();
+        Span::new(from, from + self.kind.keyword().len())
     }
 
     pub fn clauses_of(&self, keyword: ClauseKeyword) -> impl Iterator<Item = &Clause> {

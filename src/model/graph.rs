@@ -11,7 +11,9 @@ use super::{StmtId, Workspace};
 pub struct Adjacency {
     /// The list of node `k` is `targets[starts[k]..starts[k + 1]]`. The
     /// offsets are 32-bit: there is one per node, and every analysis builds
-    /// several of these.
+    /// several of these. The pairs always come from lists already held in
+    /// memory, so 2^32 of them would need tens of gigabytes before any
+    /// offset could overflow.
     starts: Vec<u32>,
     targets: Vec<StmtId>,
 }
@@ -26,11 +28,12 @@ impl Adjacency {
     {
         let pairs = pairs.into_iter();
         let mut starts = vec![0u32; nodes + 1];
+        let add = |a: u32, b: u32| a.checked_add(b).expect("fewer than 2^32 pairs");
         for (node, _) in pairs.clone() {
-            starts[node + 1] += 1;
+            starts[node + 1] = add(starts[node + 1], 1);
         }
         for k in 0..nodes {
-            starts[k + 1] += starts[k];
+            starts[k + 1] = add(starts[k + 1], starts[k]);
         }
         let mut next = starts.clone();
         let mut targets = vec![0; starts[nodes] as usize];

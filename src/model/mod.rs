@@ -22,6 +22,17 @@ pub use reference::{RefRole, Reference};
 /// Index of a statement in [`Workspace::statements`].
 pub type StmtId = usize;
 
+/// A statement index in 32 bits, for the structures that hold one per
+/// reference or per name. Every statement takes well over a hundred bytes
+/// of memory, so a workspace of 2^32 - 1 of them cannot be loaded in the
+/// first place; the bound is a limit of memory, not of input.
+pub(crate) fn stmt_index32(index: StmtId) -> u32 {
+    u32::try_from(index)
+        .ok()
+        .filter(|&i| i != u32::MAX)
+        .expect("a workspace holds fewer than 2^32 - 1 statements")
+}
+
 /// A place in the workspace: a file and a byte span in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Loc {
@@ -122,20 +133,15 @@ pub struct Quote {
     pub source: StmtId,
     /// The clause's index in its statement: the passage is read from the
     /// syntax tree rather than copied (see [`Quote::text`]).
-    pub clause: usize,
+    pub clause: u32,
     pub loc: Loc,
 }
 
 impl Quote {
     /// The quoted passage, escapes resolved.
     pub fn text<'w>(&self, ws: &'w Workspace) -> &'w str {
-        match ws
-            .stmt(self.from)
-            .ast
-            .clauses
-            .get(self.clause)
-            .map(|c| &c.body)
-        {
+        let clauses = &ws.stmt(self.from).ast.clauses;
+        match clauses.get(self.clause as usize).map(|c| &c.body) {
             Some(ast::ClauseBody::Quote { text, .. }) => &text.value,
             _ => "",
         }
@@ -224,6 +230,7 @@ impl Workspace {
             statements: Vec::with_capacity(count),
             ..Workspace::default()
         };
+        // File indexes are 32-bit: far more files than memory could hold.
         for (file, p) in (0..).zip(parsed) {
             ws.syntax_errors
                 .extend(p.errors.into_iter().map(|e| (file, e)));

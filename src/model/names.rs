@@ -23,9 +23,7 @@ impl NameTable {
         let name_of = |index: u32| statements[index as usize].name().unwrap_or_default();
         for (index, stmt) in statements.iter().enumerate() {
             let Some(name) = stmt.name() else { continue };
-            // A workspace has fewer statements than its text has bytes, and
-            // span offsets are 32-bit already.
-            let index32 = u32::try_from(index).expect("fewer than 2^32 statements");
+            let index32 = super::stmt_index32(index);
             let hash = hash(name);
             match slots.entry(hash, |&s| name_of(s) == name, |&s| self::hash(name_of(s))) {
                 hashbrown::hash_table::Entry::Occupied(first) => {
@@ -54,4 +52,24 @@ impl NameTable {
 
 fn hash(name: &str) -> u64 {
     FxBuildHasher.hash_one(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::load_texts;
+
+    #[test]
+    fn the_first_declaration_of_a_name_wins() {
+        let ws = load_texts(&[
+            ("a.arg", "claim c \"first\"\n\nclaim d \"D\"\n"),
+            ("b.arg", "claim c \"again\"\n\ncheck 1 < 2\n"),
+        ]);
+        assert_eq!(ws.lookup("c"), Some(0));
+        assert_eq!(ws.lookup("d"), Some(1));
+        assert_eq!(ws.lookup("e"), None);
+        assert_eq!(ws.duplicates, [(2, 0)]);
+        let mut names: Vec<(&str, usize)> = ws.declared_names().collect();
+        names.sort_unstable();
+        assert_eq!(names, [("c", 0), ("d", 1)]);
+    }
 }

@@ -74,7 +74,8 @@ impl RefRole {
 #[derive(Debug, Clone)]
 pub struct Reference {
     from: u32,
-    /// [`NO_TARGET`] when no statement has the name.
+    /// [`NO_TARGET`] when no statement has the name; no statement has that
+    /// index (see [`stmt_index32`](super::stmt_index32)).
     target: u32,
     pub loc: Loc,
     pub role: RefRole,
@@ -84,10 +85,9 @@ const NO_TARGET: u32 = u32::MAX;
 
 impl Reference {
     pub fn new(from: StmtId, loc: Loc, role: RefRole, target: Option<StmtId>) -> Reference {
-        let index = |s: StmtId| u32::try_from(s).expect("fewer than 2^32 - 1 statements");
         Reference {
-            from: index(from),
-            target: target.map_or(NO_TARGET, index),
+            from: super::stmt_index32(from),
+            target: target.map_or(NO_TARGET, super::stmt_index32),
             loc,
             role,
         }
@@ -109,5 +109,28 @@ impl Reference {
             .text
             .get(self.loc.span.range())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::span::Span;
+
+    #[test]
+    fn a_reference_keeps_its_statements() {
+        let loc = Loc {
+            file: 3,
+            span: Span::new(5, 9),
+        };
+        let named = Reference::new(7, loc, RefRole::Cites, Some(0));
+        assert_eq!((named.from(), named.target()), (7, Some(0)));
+        let unknown = Reference::new(0, loc, RefRole::Operand, None);
+        assert_eq!((unknown.from(), unknown.target()), (0, None));
+        let last = (u32::MAX - 1) as StmtId;
+        assert_eq!(
+            Reference::new(last, loc, RefRole::SameAs, Some(last)).target(),
+            Some(last)
+        );
     }
 }

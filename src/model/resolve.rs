@@ -79,7 +79,7 @@ impl Resolver<'_> {
                 self.resolve(index, r, RefRole::Operand);
             }
         }
-        for (position, clause) in stmt.clauses.iter().enumerate() {
+        for (position, clause) in (0..).zip(&stmt.clauses) {
             match (&clause.keyword, &clause.body) {
                 (ClauseKeyword::Cites, ClauseBody::Cites { source, .. }) => {
                     if let Some(s) = self.resolve(index, source, RefRole::Cites) {

@@ -158,14 +158,14 @@ fn label(place: &Place, primary: bool) -> LabeledSpan {
 }
 
 fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
-    let file = &ws.file(finding.place.file);
+    let file = ws.file(finding.place.file);
     let mut labels = vec![label(&finding.place, true)];
     let mut related = Vec::new();
     for place in &finding.related {
         if place.file == finding.place.file {
             labels.push(label(place, false));
         } else {
-            let other = &ws.file(place.file);
+            let other = ws.file(place.file);
             related.push(Rendered {
                 finding,
                 labels: vec![label(place, true)],

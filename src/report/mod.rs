@@ -88,7 +88,7 @@ pub fn fingerprints<'f>(
     findings
         .into_iter()
         .map(|f| {
-            let file = &ws.file(f.place.file);
+            let file = ws.file(f.place.file);
             let under = file
                 .text
                 .get(f.place.span.start()..f.place.span.end())

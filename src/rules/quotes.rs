@@ -88,7 +88,8 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     // quote looks there for its closest passage. A thread holds one index at
     // a time and drops it once the document's quotes are done: an index is
     // larger than its document, and holding all of them at once set the
-    // peak memory of a large workspace.
+    // peak memory of a large workspace. A quote whose source has several
+    // documents is looked for in each; the first one in order wins.
     let missing: Vec<usize> = (0..quotes.len())
         .filter(|&k| !found[k] && !quotes[k].1.is_empty())
         .collect();

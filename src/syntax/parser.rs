@@ -698,6 +698,22 @@ mod tests {
     }
 
     #[test]
+    fn keyword_spans_cover_the_keyword() {
+        // A byte-order mark, a statement whose head does not parse, and an
+        // anonymous check: the keyword span is derived, never stored.
+        let text = "\u{feff}claim c \"C\"\n  tags x\npremise p\ncheck 1 < 2\n";
+        let p = parse(text);
+        let words: Vec<&str> = p
+            .file
+            .statements
+            .iter()
+            .map(|s| &text[s.keyword_span().range()])
+            .collect();
+        assert_eq!(words, ["claim", "premise", "check"]);
+        assert!(p.file.statements[1].has_errors);
+    }
+
+    #[test]
     fn errors_say_what_was_expected() {
         assert_eq!(
             messages("clam x \"t\"\n"),
