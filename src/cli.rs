@@ -186,8 +186,8 @@ pub struct CheckArgs {
     /// enter hidden directories.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Read and parse files on N threads [default: one per core]. The output
-    /// does not depend on it.
+    /// Run the whole check (reading, parsing, every rule, the report) on N
+    /// threads [default: one per core]. The output does not depend on it.
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
     /// When to use colour.
@@ -394,6 +394,18 @@ fn config_failure(e: &ConfigError, color: Color) -> ExitCode {
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
+    match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| UsageError(format!("cannot start {n} threads: {e}")))?
+            .install(|| check(args)),
+        None => check(args),
+    }
+}
+
+/// The check itself, on the current thread pool.
+fn check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     if args.paths.is_empty() {
         return Err(UsageError(
             "no paths given; try `argcheck claims/`".to_owned(),
@@ -418,14 +430,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         select: Some(&select),
         allow_outside_files: args.allow_outside_files,
     };
-    let ws = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| UsageError(format!("cannot start {n} threads: {e}")))?
-            .install(|| load_with(&args.paths, &walk))?,
-        None => load_with(&args.paths, &walk)?,
-    };
+    let ws = load_with(&args.paths, &walk)?;
     let levels = |r: &'static crate::rules::Rule, file: crate::finding::FileId| {
         config.level(r, Path::new(&ws.file(file).path))
     };
