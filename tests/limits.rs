@@ -292,3 +292,26 @@ fn a_source_file_outside_the_workspace() {
     let ws = load(&[dir.path().to_path_buf()]).unwrap();
     assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());
 }
+
+/// A failing check over 50,000 quantities sets them against each other:
+/// 2.5 billion attacks if they were listed pair by pair. They are one
+/// conflict, so the check runs in memory proportional to its text.
+#[test]
+fn a_failing_sum_of_50_000_quantities() {
+    const N: usize = 50_000;
+    let mut text = String::from("source s \"S\"\n  date 2016\n");
+    for k in 0..N {
+        writeln!(text, "quantity q{k} = 1 users\n  cites s").unwrap();
+    }
+    let operands: Vec<String> = (0..N).map(|k| format!("q{k}")).collect();
+    writeln!(text, "check big: sum({}) = 1 users", operands.join(", ")).unwrap();
+    let ws = load_texts(&[("limits.arg", &text)]);
+    let (outcome, labelling) =
+        argcheck::rules::check_and_label(&ws, &argcheck::numeric::NumberSettings::default());
+    assert_eq!(messages(&outcome, "numeric-inconsistency").len(), 1);
+    assert_eq!(labelling.conflicts.len(), 1);
+    assert_eq!(labelling.conflicts[0].len(), N);
+    // Mutual attacks that nothing outside breaks: nothing is decided.
+    let (_, _, undecided) = labelling.counts();
+    assert_eq!(undecided, N);
+}

@@ -426,6 +426,52 @@ fn focus_follows_support_and_attack_both_ways() {
     assert!(figures.contains(&"china-users".to_owned()), "{figures:?}");
 }
 
+/// The quantities of a failing check attack each other: each is one step
+/// from every other, though no pair of them is listed.
+#[test]
+fn the_quantities_of_a_failing_check_are_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("source s \"S\"\n  date 2016\n");
+    // `b` and `c` cite nothing, so each has a finding.
+    for (q, cites) in [("a", true), ("b", false), ("c", false), ("d", true)] {
+        text.push_str(&format!("quantity {q} = 5 users\n"));
+        if cites {
+            text.push_str("  cites s\n");
+        }
+    }
+    text.push_str("check big: sum(a, b, c) = 1 users\ncheck apart: d < 10 users\n");
+    std::fs::write(dir.path().join("t.arg"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let ids_of = |args: &[&str]| {
+        let mut all = vec!["map", path, "--format", "json"];
+        all.extend_from_slice(args);
+        let o = argcheck(&all);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let mut ids = node_ids(&String::from_utf8(o.stdout).unwrap());
+        ids.sort();
+        ids
+    };
+    // Along its operands the check is one step away, and the other
+    // quantities would be two; as attackers they are one.
+    assert_eq!(
+        ids_of(&["--focus", "a", "--depth", "1"]),
+        ["a", "b", "big", "c", "s"]
+    );
+    assert_eq!(
+        ids_of(&["--focus", "d", "--depth", "1"]),
+        ["apart", "d", "s"]
+    );
+    // `a` has no finding of its own but links `b` and `c`, which have.
+    let only = ids_of(&["--only-findings"]);
+    assert!(only.contains(&"a".to_owned()), "{only:?}");
+    assert!(!only.contains(&"d".to_owned()), "{only:?}");
+}
+
 #[test]
 fn only_findings_keeps_statements_with_findings() {
     let ids = node_ids(&map(&["--format", "json", "--only-findings"]));

@@ -144,19 +144,34 @@ impl<'w> MapView<'w> {
                         .unwrap_or_default();
                     return Err(format!("--focus: no statement is named `{id}`{hint}"));
                 };
-                within(&neighbours(), start, *depth)
+                within(&neighbours(), labelling, start, *depth)
             }
             Selection::OnlyFindings => {
                 let with_findings: Vec<bool> = (0..n)
                     .map(|s| argument(s) && !findings[s].is_empty())
                     .collect();
                 let neighbours = neighbours();
+                // The first three quantities with findings of each conflict:
+                // enough to find two besides any one member.
+                let flagged: Vec<Vec<StmtId>> = labelling
+                    .conflicts
+                    .iter()
+                    .map(|members| {
+                        let flagged = members.iter().filter(|&&t| with_findings[t]);
+                        flagged.take(3).copied().collect()
+                    })
+                    .collect();
                 let mut drawn = with_findings.clone();
+                let mut linked: Vec<StmtId> = Vec::new();
                 for s in (0..n).filter(|&s| argument(s)) {
-                    let mut linked = neighbours[s].iter().filter(|&&t| with_findings[t]);
-                    if linked.next().is_some() && linked.next().is_some() {
-                        drawn[s] = true;
+                    linked.clear();
+                    linked.extend(neighbours[s].iter().filter(|&&t| with_findings[t]).take(2));
+                    for &c in &labelling.conflicts_of[s] {
+                        linked.extend(flagged[c].iter().filter(|&&t| t != s));
                     }
+                    linked.sort_unstable();
+                    linked.dedup();
+                    drawn[s] |= linked.len() >= 2;
                 }
                 drawn
             }
@@ -390,7 +405,9 @@ fn edges(ws: &Workspace) -> Vec<MapEdge> {
 }
 
 /// Undirected neighbours along support (including a check's quantities) and
-/// attack (including the conflicts of failing checks), sorted.
+/// written attack, sorted. The quantities of a conflict are neighbours of
+/// each other too; they are walked through `Labelling::conflicts` rather
+/// than listed pair by pair.
 fn neighbours(ws: &Workspace, labelling: &Labelling, edges: &[MapEdge]) -> Vec<Vec<StmtId>> {
     let mut out: Vec<Vec<StmtId>> = vec![Vec::new(); ws.statements.len()];
     let mut link = |a: StmtId, b: StmtId| {
@@ -415,15 +432,27 @@ fn neighbours(ws: &Workspace, labelling: &Labelling, edges: &[MapEdge]) -> Vec<V
 }
 
 /// The statements at most `depth` steps from `start`, breadth first.
-fn within(neighbours: &[Vec<StmtId>], start: StmtId, depth: usize) -> Vec<bool> {
+fn within(
+    neighbours: &[Vec<StmtId>],
+    labelling: &Labelling,
+    start: StmtId,
+    depth: usize,
+) -> Vec<bool> {
     let mut distance = vec![usize::MAX; neighbours.len()];
+    // Breadth first, a conflict is first reached from its nearest member:
+    // walking it once gives every member its distance.
+    let mut walked = vec![false; labelling.conflicts.len()];
     distance[start] = 0;
     let mut queue = VecDeque::from([start]);
     while let Some(s) = queue.pop_front() {
         if distance[s] == depth {
             continue;
         }
-        for &t in &neighbours[s] {
+        let conflicting = labelling.conflicts_of[s]
+            .iter()
+            .filter(|&&c| !std::mem::replace(&mut walked[c], true))
+            .flat_map(|&c| labelling.conflicts[c].iter());
+        for &t in neighbours[s].iter().chain(conflicting) {
             if distance[t] == usize::MAX {
                 distance[t] = distance[s] + 1;
                 queue.push_back(t);

@@ -23,7 +23,9 @@
 //! known, support cycles without outside support and odd attack cycles stay
 //! UNDECIDED, and an attacker of an attacker reinstates the statement. The
 //! fixpoint is computed with a worklist, without recursion, in time linear
-//! in the size of the graph.
+//! in the size of the graph. The quantities of a failing check are kept as
+//! one set (a *conflict*), not as the k(k-1) attacks it stands for, so that
+//! size is that of the text.
 
 use super::graph::Adjacency;
 use super::{RefRole, StmtId, Workspace};
@@ -75,10 +77,17 @@ pub struct NumericVerdicts {
 pub struct Labelling {
     /// By statement; `None` for sources, which are not evaluated.
     pub labels: Vec<Option<Label>>,
-    /// The attackers of each statement, sorted and deduplicated: written
-    /// attacks, both directions of `contradicts`, and the quantities of a
-    /// failing check or `same-as`.
+    /// The written attackers of each statement, sorted and deduplicated:
+    /// attacks, and both directions of `contradicts`.
     pub attackers: Adjacency,
+    /// Sets of quantities that attack each other: those of each failing check
+    /// and each failing `same-as`, sorted and deduplicated. A set of k
+    /// quantities stands for k(k-1) attacks, which are never listed one by
+    /// one, so a check over thousands of quantities costs no more than its
+    /// text.
+    pub conflicts: Adjacency,
+    /// The conflicts each statement belongs to.
+    pub conflicts_of: Adjacency,
 }
 
 impl Labelling {
@@ -99,12 +108,22 @@ impl Labelling {
         counts
     }
 
-    /// The attackers of `s` that are IN.
-    pub fn standing_attackers(&self, s: StmtId) -> impl Iterator<Item = StmtId> + '_ {
-        self.attackers[s]
+    /// The attackers of `s` that are IN, sorted: written ones and the other
+    /// quantities of its conflicts.
+    pub fn standing_attackers(&self, s: StmtId) -> Vec<StmtId> {
+        let conflicting = self.conflicts_of[s]
+            .iter()
+            .flat_map(|&c| self.conflicts[c].iter().copied())
+            .filter(|&a| a != s);
+        let mut standing: Vec<StmtId> = self.attackers[s]
             .iter()
             .copied()
+            .chain(conflicting)
             .filter(|&a| self.labels[a] == Some(Label::In))
+            .collect();
+        standing.sort_unstable();
+        standing.dedup();
+        standing
     }
 }
 
@@ -124,7 +143,15 @@ enum Role {
 /// Labels every statement of the workspace.
 pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     let n = ws.statements.len();
-    let attackers = attackers(ws, numbers);
+    let attackers = written_attackers(ws);
+    let conflicts = conflicts(ws, numbers);
+    let conflicts_of = Adjacency::from_pairs(
+        n,
+        conflicts
+            .iter()
+            .enumerate()
+            .flat_map(|(c, members)| members.iter().map(move |&m| (m, c))),
+    );
     let mut check_state = vec![CheckState::Undecided; n];
     for &(s, state) in &numbers.checks {
         check_state[s] = state;
@@ -192,10 +219,16 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
             .flat_map(|(g, list)| list.iter().map(move |&m| (m, g))),
     );
 
+    // A conflict of one quantity attacks nothing.
+    let blocks = |c: &usize| conflicts[*c].len() > 1;
     let mut state = State {
         labels: vec![None; n],
         queue: VecDeque::new(),
-        attackers_not_out: attackers.iter().map(count).collect(),
+        blockers: (0..n)
+            .map(|s| count(&attackers[s]) + count_where(&conflicts_of[s], blocks))
+            .collect(),
+        processed_out: vec![false; n],
+        conflict_not_out: conflicts.iter().map(count).collect(),
         members_not_in: members.iter().map(count).collect(),
         group_has_out: groups.iter().map(|&(_, broken)| broken).collect(),
         full_groups: vec![0; n],
@@ -214,40 +247,60 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
             Role::Unlabelled => {}
             Role::Fixed(label) => state.set(s, *label),
             Role::Ground => {
-                if state.attackers_not_out[s] == 0 {
+                if state.blockers[s] == 0 {
                     state.set(s, Label::In);
                 }
             }
             Role::Supported => {
                 if state.groups_without_out[s] == 0 {
                     state.set(s, Label::Out);
-                } else if state.full_groups[s] > 0 && state.attackers_not_out[s] == 0 {
+                } else if state.full_groups[s] > 0 && state.blockers[s] == 0 {
                     state.set(s, Label::In);
                 }
             }
         }
     }
+    // The statements whose blockers an OUT label lowered, reused.
+    let mut cleared: Vec<StmtId> = Vec::new();
     while let Some(s) = state.queue.pop_front() {
         match state.labels[s] {
             Some(Label::In) => {
                 for &t in &attacks_of[s] {
                     state.set(t, Label::Out);
                 }
+                // Nothing to do for its conflicts: a quantity of a conflict
+                // is IN only once every other one is OUT.
                 for &g in &groups_of_member[s] {
                     state.members_not_in[g] -= 1;
                     let target = groups[g].0;
                     if state.members_not_in[g] == 0 && !state.group_has_out[g] {
                         state.full_groups[target] += 1;
-                        if state.attackers_not_out[target] == 0 {
+                        if state.blockers[target] == 0 {
                             state.set(target, Label::In);
                         }
                     }
                 }
             }
             Some(Label::Out) => {
+                state.processed_out[s] = true;
                 for &t in &attacks_of[s] {
-                    state.attackers_not_out[t] -= 1;
-                    if state.attackers_not_out[t] > 0 {
+                    state.blockers[t] -= 1;
+                    cleared.push(t);
+                }
+                // A conflict stops blocking its last quantity not OUT once
+                // all the others are: found by one scan per conflict.
+                for &c in &conflicts_of[s] {
+                    state.conflict_not_out[c] -= 1;
+                    if state.conflict_not_out[c] == 1 && blocks(&c) {
+                        let last = conflicts[c].iter().find(|&&t| !state.processed_out[t]);
+                        if let Some(&t) = last {
+                            state.blockers[t] -= 1;
+                            cleared.push(t);
+                        }
+                    }
+                }
+                for t in cleared.drain(..) {
+                    if state.blockers[t] > 0 {
                         continue;
                     }
                     match roles[t] {
@@ -280,7 +333,12 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
             _ => Some(label.unwrap_or(Label::Undecided)),
         })
         .collect();
-    Labelling { labels, attackers }
+    Labelling {
+        labels,
+        attackers,
+        conflicts,
+        conflicts_of,
+    }
 }
 
 /// The worklist state. `labels[s]` is `None` while `s` is undecided.
@@ -289,8 +347,13 @@ struct State {
     queue: VecDeque<StmtId>,
     // The counters are 32-bit: one per statement or group, four arrays of
     // them, and no list is longer than the workspace's text.
-    /// Per statement: attackers not (yet) OUT.
-    attackers_not_out: Vec<u32>,
+    /// Per statement: written attackers not (yet) OUT, plus conflicts with
+    /// another quantity not (yet) OUT. IN needs none.
+    blockers: Vec<u32>,
+    /// Per statement: its OUT label has been passed on.
+    processed_out: Vec<bool>,
+    /// Per conflict: quantities not (yet) OUT.
+    conflict_not_out: Vec<u32>,
     /// Per group: members not (yet) IN.
     members_not_in: Vec<u32>,
     /// Per group: some member is OUT (or missing).
@@ -319,10 +382,27 @@ fn count(list: &[StmtId]) -> u32 {
     u32::try_from(list.len()).unwrap_or(u32::MAX)
 }
 
-/// The attackers of each statement: written attacks, both directions of each
-/// `contradicts`, and every pair of quantities of a failing check or
-/// `same-as`.
-fn attackers(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
+/// The length of a list that passes `keep`, as a counter.
+fn count_where<T>(list: &[T], keep: impl Fn(&T) -> bool) -> u32 {
+    u32::try_from(list.iter().filter(|x| keep(x)).count()).unwrap_or(u32::MAX)
+}
+
+/// The written attackers of each statement: attacks, and both directions of
+/// each `contradicts`.
+fn written_attackers(ws: &Workspace) -> Adjacency {
+    let n = ws.statements.len();
+    let written = ws.relations.attacks.iter().map(|e| (e.to, e.from));
+    let contradicted = ws
+        .relations
+        .contradictions
+        .iter()
+        .flat_map(|e| [(e.to, e.from), (e.from, e.to)]);
+    Adjacency::from_pairs(n, written.chain(contradicted)).sorted_and_deduplicated()
+}
+
+/// The quantities of each failing check, then the pair of each failing
+/// `same-as`: each set's quantities attack each other.
+fn conflicts(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
     let n = ws.statements.len();
     let mut failing = vec![false; n];
     for &(check, state) in &numbers.checks {
@@ -330,42 +410,26 @@ fn attackers(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
             failing[check] = true;
         }
     }
-    let operands = Adjacency::from_pairs(
-        n,
-        ws.relations.references.iter().filter_map(|r| {
-            let t = r.target()?;
-            (r.role == RefRole::Operand
-                && failing[r.from()]
-                && ws.stmt(t).kind() == StatementKind::Quantity)
-                .then_some((r.from(), t))
-        }),
-    )
-    .sorted_and_deduplicated();
-    let mut conflicts: Vec<(StmtId, StmtId)> = Vec::new();
-    let same_as: Vec<[StmtId; 2]> = numbers
+    let checks: Vec<StmtId> = (0..n).filter(|&s| failing[s]).collect();
+    let mut conflict_of_check = vec![usize::MAX; n];
+    for (c, &check) in checks.iter().enumerate() {
+        conflict_of_check[check] = c;
+    }
+    let operands = ws.relations.references.iter().filter_map(|r| {
+        let t = r.target()?;
+        (r.role == RefRole::Operand
+            && failing[r.from()]
+            && ws.stmt(t).kind() == StatementKind::Quantity)
+            .then_some((conflict_of_check[r.from()], t))
+    });
+    let pairs = numbers
         .failed_same_as
         .iter()
-        .map(|&(a, b)| [a, b])
-        .collect();
-    // The quantities of a failing check or `same-as` attack each other.
-    for quantities in operands.iter().chain(same_as.iter().map(|p| &p[..])) {
-        for &a in quantities {
-            for &b in quantities {
-                if a != b {
-                    conflicts.push((b, a));
-                }
-            }
-        }
-    }
-    let written = ws.relations.attacks.iter().map(|e| (e.to, e.from));
-    let contradicted = ws
-        .relations
-        .contradictions
-        .iter()
-        .flat_map(|e| [(e.to, e.from), (e.from, e.to)]);
+        .enumerate()
+        .flat_map(|(k, &(a, b))| [(checks.len() + k, a), (checks.len() + k, b)]);
     Adjacency::from_pairs(
-        n,
-        written.chain(contradicted).chain(conflicts.iter().copied()),
+        checks.len() + numbers.failed_same_as.len(),
+        operands.chain(pairs),
     )
     .sorted_and_deduplicated()
 }
@@ -554,6 +618,59 @@ mod tests {
             "{SOURCE}quantity a = 670 million users\n  cites s\n  same-as b\nquantity b = 688 million users\n  cites s\n"
         );
         assert_labels(&same_as, &[("a", Undecided), ("b", Undecided)]);
+    }
+
+    #[test]
+    fn a_conflict_of_many_quantities_stands_for_every_pair() {
+        let cited = |name: &str| format!("quantity {name} = 5 users\n  cites s\n");
+        let uncited = |name: &str| format!("quantity {name} = 5 users\n");
+        // Three quantities that cannot add up attack each other pairwise:
+        // an odd cycle, UNDECIDED.
+        let all_cited = format!(
+            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
+            cited("a"),
+            cited("b"),
+            cited("c")
+        );
+        assert_labels(
+            &all_cited,
+            &[
+                ("big", Out),
+                ("a", Undecided),
+                ("b", Undecided),
+                ("c", Undecided),
+            ],
+        );
+        // Once every other quantity is OUT, the last one stands.
+        let two_out = format!(
+            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
+            cited("a"),
+            uncited("b"),
+            uncited("c")
+        );
+        assert_labels(&two_out, &[("a", In), ("b", Out), ("c", Out)]);
+        // One OUT is not enough while another quantity is still open.
+        let one_out = format!(
+            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
+            cited("a"),
+            cited("b"),
+            uncited("c")
+        );
+        assert_labels(&one_out, &[("a", Undecided), ("b", Undecided), ("c", Out)]);
+        // A quantity in two conflicts needs both cleared, and a quantity
+        // written twice is one member.
+        let two_checks = format!(
+            "{SOURCE}{}{}{}check first: a + b + b = 1 users\ncheck second: a + c = 1 users\n",
+            cited("a"),
+            uncited("b"),
+            cited("c")
+        );
+        assert_labels(
+            &two_checks,
+            &[("a", Undecided), ("b", Out), ("c", Undecided)],
+        );
+        let both_cleared = two_checks.replace("quantity c = 5 users\n  cites s\n", &uncited("c"));
+        assert_labels(&both_cleared, &[("a", In), ("b", Out), ("c", Out)]);
     }
 
     #[test]

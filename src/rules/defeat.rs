@@ -91,7 +91,7 @@ fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if stmt.kind() != StatementKind::Claim || ctx.labels.label(s) != Some(Label::Out) {
             continue;
         }
-        let standing: Vec<usize> = ctx.labels.standing_attackers(s).collect();
+        let standing = ctx.labels.standing_attackers(s);
         if standing.is_empty() || support_fails(ctx, s) {
             continue;
         }
