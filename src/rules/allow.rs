@@ -35,7 +35,7 @@ pub(super) fn apply(
         allows_of[a.statement].push(k);
     }
     let mut used = vec![false; ws.relations.allows.len()];
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(findings.len());
     let mut allowed = Vec::new();
     for f in findings {
         let matching = f.statement.and_then(|s| {

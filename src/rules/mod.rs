@@ -256,7 +256,10 @@ pub fn check_configured_and_label(
             leveled(sink.findings, rule, levels).collect()
         })
         .collect();
-    let findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for rule_findings in per_rule {
+        findings.extend(rule_findings);
+    }
     let (mut findings, mut allowed, mut used) = allow::apply(ws, findings);
     for (k, a) in ws.relations.allows.iter().enumerate() {
         if rule(&a.rule).is_some_and(|r| levels(r, ws.stmt(a.statement).file).is_none()) {
@@ -306,7 +309,8 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 }
 
 /// Sorts by file, position, rule; files are numbered in path order, and
-/// within a line byte order is column order.
+/// within a line byte order is column order. The sort is stable, so the
+/// result does not depend on how it is shared among threads.
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(order);
+    findings.par_sort_by(order);
 }
