@@ -3,8 +3,8 @@
 //! the outcomes.
 
 use super::{Context, Sink, declare_rule};
-use crate::ast::{DateLit, Expr, ExprKind, Head, Relation, StatementKind};
-use crate::model::{Loc, StmtId, Workspace};
+use crate::ast::{DateLit, Head, Relation, StatementKind};
+use crate::model::{Loc, RefRole, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
     CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
@@ -35,23 +35,21 @@ struct SharedAmounts {
 impl SharedAmounts {
     fn new(ws: &Workspace, settings: &NumberSettings) -> SharedAmounts {
         let mut uses = vec![0u8; ws.statements.len()];
-        let mut count = |name: &str| {
-            if let Some(s) = ws.lookup(name) {
-                uses[s] = uses[s].saturating_add(1);
-            }
-        };
-        for stmt in &ws.statements {
-            if let Head::Check(relation) = &stmt.ast.head
-                && stmt.kind() == StatementKind::Check
+        let mut count = |s: StmtId| uses[s] = uses[s].saturating_add(1);
+        // The checks' quantities were looked up once already, when the
+        // workspace was resolved.
+        for r in &ws.relations.references {
+            if r.role == RefRole::Operand
+                && let Some(s) = r.target()
+                && ws.stmt(r.from()).kind() == StatementKind::Check
             {
-                for_each_reference(&relation.lhs, &mut count);
-                for_each_reference(&relation.rhs, &mut count);
+                count(s);
             }
         }
         for edge in &ws.relations.same_as {
             for end in [edge.from, edge.to] {
-                if let Some(name) = ws.stmt(end).name() {
-                    count(name);
+                if let Some(s) = ws.stmt(end).name().and_then(|name| ws.lookup(name)) {
+                    count(s);
                 }
             }
         }
@@ -72,20 +70,6 @@ impl SharedAmounts {
     fn get(&self, s: StmtId) -> Option<&StatedAmounts> {
         let i = self.statements.binary_search(&s).ok()?;
         self.amounts.get(i)
-    }
-}
-
-/// Calls `f` with the name of every quantity reference in `expr`.
-fn for_each_reference(expr: &Expr, f: &mut impl FnMut(&str)) {
-    match &expr.kind {
-        ExprKind::Literal(_) => {}
-        ExprKind::Ref(ident) => f(&ident.name),
-        ExprKind::Paren(inner) | ExprKind::Neg(inner) => for_each_reference(inner, f),
-        ExprKind::Binary { lhs, rhs, .. } => {
-            for_each_reference(lhs, f);
-            for_each_reference(rhs, f);
-        }
-        ExprKind::Call { args, .. } => args.iter().for_each(|arg| for_each_reference(arg, f)),
     }
 }
 
