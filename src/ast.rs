@@ -23,12 +23,51 @@ pub struct Ident {
     pub span: Span,
 }
 
-/// A string literal: `value` has escapes resolved and line continuations folded
-/// to one space; `span` covers the quotes.
+/// A string literal; `span` covers the quotes. Its value has escapes
+/// resolved and line continuations folded to one space. Most literals have
+/// neither: their value is the text between the quotes, read from the file
+/// (see [`Str::value`]) rather than copied into the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Str {
-    pub value: Box<str>,
+    /// The value, when it is not the text between the quotes.
+    unescaped: Option<Box<str>>,
     pub span: Span,
+}
+
+impl Str {
+    /// A literal whose value is the text between the quotes at `span`.
+    pub fn verbatim(span: Span) -> Str {
+        Str {
+            unescaped: None,
+            span,
+        }
+    }
+
+    /// A literal with its value given: one with escapes or line breaks, or
+    /// one in a tree built in memory.
+    pub fn with_value(value: impl Into<Box<str>>, span: Span) -> Str {
+        Str {
+            unescaped: Some(value.into()),
+            span,
+        }
+    }
+
+    /// The value. `text` is the file the literal was parsed from; a literal
+    /// with its value given does not read it.
+    pub fn value<'a>(&'a self, text: &'a str) -> &'a str {
+        match &self.unescaped {
+            Some(value) => value,
+            None => text
+                .get(self.span.start() + 1..self.span.end().saturating_sub(1))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The literal with its value held, so that trees parsed from different
+    /// texts compare by value.
+    pub fn to_owned_value(&self, text: &str) -> Str {
+        Str::with_value(self.value(text), self.span)
+    }
 }
 
 /// The six statement keywords.

@@ -286,7 +286,7 @@ impl<'w> MapView<'w> {
         let source = &self.ws.file(stmt.file).text;
         let date;
         let shown = match &stmt.ast.head {
-            Head::Text(t) => &*t.value,
+            Head::Text(t) => t.value(source),
             Head::Value(Value::Number(n)) => source.get(n.span.range()).unwrap_or_default(),
             Head::Value(Value::Date(d)) => {
                 date = d.to_string();

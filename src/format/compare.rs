@@ -8,25 +8,26 @@ use crate::ast::{
 };
 use crate::syntax::span::Span;
 
-/// A copy of the tree with every span set to zero: two files whose trees
-/// are equal after this say the same thing.
-pub fn erase_spans(file: &File) -> File {
+/// A copy of the tree with every span set to zero and every string's value
+/// held in the tree: two files whose trees are equal after this say the same
+/// thing. `text` is the file the tree was parsed from.
+pub fn erase_spans(file: &File, text: &str) -> File {
     let mut file = file.clone();
     for statement in &mut file.statements {
-        erase_statement(statement);
+        erase_statement(statement, text);
     }
     file
 }
 
 const NOWHERE: Span = Span::empty(0);
 
-fn erase_statement(s: &mut Statement) {
+fn erase_statement(s: &mut Statement, text: &str) {
     s.span = NOWHERE;
     if let Some(id) = &mut s.id {
         erase_ident(id);
     }
     match &mut s.head {
-        Head::Text(t) => erase_str(t),
+        Head::Text(t) => erase_str(t, text),
         Head::Value(v) => erase_value(v),
         Head::Check(r) => {
             r.op_span = NOWHERE;
@@ -36,25 +37,28 @@ fn erase_statement(s: &mut Statement) {
         Head::Missing => {}
     }
     for clause in &mut s.clauses {
-        erase_clause(clause);
+        erase_clause(clause, text);
     }
 }
 
-fn erase_clause(c: &mut Clause) {
+fn erase_clause(c: &mut Clause, text: &str) {
     c.span = NOWHERE;
     match &mut c.body {
-        ClauseBody::Text(s) => erase_str(s),
+        ClauseBody::Text(s) => erase_str(s, text),
         ClauseBody::Date(d) => erase_date(d),
         ClauseBody::Word(w) | ClauseBody::Ref(w) => erase_ident(w),
         ClauseBody::Cites { source, locator } => {
             erase_ident(source);
             if let Some(l) = locator {
-                erase_str(l);
+                erase_str(l, text);
             }
         }
-        ClauseBody::Quote { source, text } => {
+        ClauseBody::Quote {
+            source,
+            text: quoted,
+        } => {
             erase_ident(source);
-            erase_str(text);
+            erase_str(quoted, text);
         }
         ClauseBody::Groups(groups) => {
             for g in groups {
@@ -65,7 +69,7 @@ fn erase_clause(c: &mut Clause) {
         ClauseBody::Refs(refs) => refs.iter_mut().for_each(erase_ident),
         ClauseBody::Allow { rule, reason } => {
             erase_ident(rule);
-            erase_str(reason);
+            erase_str(reason, text);
         }
     }
 }
@@ -74,7 +78,8 @@ fn erase_ident(i: &mut Ident) {
     i.span = NOWHERE;
 }
 
-fn erase_str(s: &mut Str) {
+fn erase_str(s: &mut Str, text: &str) {
+    *s = s.to_owned_value(text);
     s.span = NOWHERE;
 }
 

@@ -89,7 +89,8 @@ pub fn format_text(text: &str, options: &FormatOptions) -> Result<String, Format
             reparsed.errors[0].message
         )));
     }
-    if compare::erase_spans(&reparsed.file) != compare::erase_spans(&parsed.file) {
+    if compare::erase_spans(&reparsed.file, &formatted) != compare::erase_spans(&parsed.file, text)
+    {
         return Err(FormatError::Changed(
             "the formatted text would read differently".to_owned(),
         ));

@@ -126,10 +126,10 @@ impl Printer<'_> {
         }
     }
 
-    /// A string literal holding `s.value`, folded at the layout's width where
+    /// A string literal holding `s`'s value, folded at the layout's width where
     /// that loses nothing (see [`fold_points`]).
     pub fn string(&mut self, s: &Str) {
-        let words = fold_words(&s.value);
+        let words = fold_words(s.value(self.source.unwrap_or_default()));
         let mut column = self.column() + 1;
         self.out.push('"');
         for (k, word) in words.iter().enumerate() {

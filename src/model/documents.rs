@@ -87,10 +87,12 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
             else {
                 continue;
             };
-            let path = dir.join(&*written.value);
+            let literal = written;
+            let written = literal.value(&ws.file(stmt.file).text);
+            let path = dir.join(written);
             let document = *by_path.entry(path.clone()).or_insert_with(|| {
                 documents.push(Document {
-                    content: if written.value.trim().is_empty() {
+                    content: if written.trim().is_empty() {
                         DocumentContent::Problem(DocumentProblem::EmptyPath)
                     } else {
                         DocumentContent::NotRead
@@ -104,7 +106,7 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
                 document,
                 loc: Loc {
                     file: stmt.file,
-                    span: written.span,
+                    span: literal.span,
                 },
             });
         }

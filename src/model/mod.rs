@@ -10,7 +10,7 @@ pub mod reference;
 mod resolve;
 pub mod source_path;
 
-use crate::ast::{self, ClauseKeyword, ExprKind, Head, StatementKind};
+use crate::ast::{self, ClauseKeyword, ExprKind, StatementKind};
 use crate::finding::FileId;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
@@ -89,14 +89,6 @@ impl Stmt {
     pub fn has(&self, keyword: ClauseKeyword) -> bool {
         self.ast.has_clause(keyword)
     }
-
-    /// The statement's text or title, if it has one.
-    pub fn text(&self) -> Option<&str> {
-        match &self.ast.head {
-            Head::Text(s) => Some(&s.value),
-            _ => None,
-        }
-    }
 }
 
 /// A support group: its members together support the target.
@@ -142,7 +134,9 @@ impl Quote {
     pub fn text<'w>(&self, ws: &'w Workspace) -> &'w str {
         let clauses = &ws.stmt(self.from).ast.clauses;
         match clauses.get(self.clause as usize).map(|c| &c.body) {
-            Some(ast::ClauseBody::Quote { text, .. }) => &text.value,
+            Some(ast::ClauseBody::Quote { text, .. }) => {
+                text.value(&ws.file(ws.stmt(self.from).file).text)
+            }
             _ => "",
         }
     }
@@ -239,7 +233,7 @@ impl Workspace {
             }
         }
         (ws.names, ws.duplicates) = NameTable::build(&ws.statements);
-        ws.relations = resolve::resolve(&ws.statements, &ws.names);
+        ws.relations = resolve::resolve(&ws.statements, &ws.names, &ws.files);
         (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
     }

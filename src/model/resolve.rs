@@ -3,8 +3,8 @@
 //! places they were written.
 
 use super::{
-    Allow, Citation, Edge, Loc, NameTable, Quote, RefRole, Reference, Relations, Stmt, StmtId,
-    SupportGroup, collect_refs,
+    Allow, Citation, Edge, Loc, NameTable, Quote, RefRole, Reference, Relations, SourceFile, Stmt,
+    StmtId, SupportGroup, collect_refs,
 };
 use crate::ast::{self, ClauseBody, ClauseKeyword, Head, StatementKind};
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ const CHUNK: usize = 4096;
 /// Resolves every statement's references against the name table. Chunks of
 /// statements are resolved in parallel and their relations joined in
 /// statement order, so the result is the same as one pass in order.
-pub(super) fn resolve(statements: &[Stmt], names: &NameTable) -> Relations {
+pub(super) fn resolve(statements: &[Stmt], names: &NameTable, files: &[SourceFile]) -> Relations {
     // Each target's kind is checked; a byte per statement stays in cache,
     // where the statements themselves are scattered over the heap.
     let kinds: Vec<StatementKind> = statements.iter().map(Stmt::kind).collect();
@@ -28,6 +28,7 @@ pub(super) fn resolve(statements: &[Stmt], names: &NameTable) -> Relations {
                 statements,
                 kinds: &kinds,
                 names,
+                files,
                 out: Relations::default(),
             };
             let first = k * CHUNK;
@@ -44,6 +45,7 @@ struct Resolver<'a> {
     statements: &'a [Stmt],
     kinds: &'a [StatementKind],
     names: &'a NameTable,
+    files: &'a [SourceFile],
     out: Relations,
 }
 
@@ -175,7 +177,7 @@ impl Resolver<'_> {
                         statement: index,
                         rule: rule.name.clone(),
                         rule_loc: loc(rule.span),
-                        reason: reason.value.clone(),
+                        reason: reason.value(&self.files[file as usize].text).into(),
                         loc: loc(clause.span),
                     });
                 }

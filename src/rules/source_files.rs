@@ -47,7 +47,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     file: stmt.file,
                     span: text.span,
                 };
-                written.push((index, loc, &*text.value));
+                written.push((index, loc, text.value(&ws.file(stmt.file).text)));
             }
         }
     }

@@ -273,63 +273,74 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
 /// on the statement's next line. `i` must be limited to the statement's text,
 /// so that a string still open at the statement's end is reported at its
 /// opening quote.
-pub fn string(i: &str) -> PResult<'_, String> {
+///
+/// The value is returned only when it differs from the text between the
+/// quotes (an escape or a line break); most literals have neither, and for
+/// them nothing is copied.
+pub fn string(i: &str) -> PResult<'_, Option<String>> {
     let Some(body) = i.strip_prefix('"') else {
         return Err(nom::Err::Error(PError::expected(i, "a string")));
     };
-    let mut value = String::new();
+    let mut value: Option<String> = None;
+    // `body[..copied]` is in `value`, once there is one.
+    let mut copied = 0;
     let mut pos = 0;
-    // Runs of plain characters are copied whole; only quotes, escapes and
-    // line breaks (all ASCII, so every cut is a character boundary) stop
-    // the scan.
+    // Only quotes, escapes and line breaks (all ASCII, so every cut is a
+    // character boundary) stop the scan.
     while let Some(run) = body.as_bytes()[pos..]
         .iter()
         .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'))
     {
-        value.push_str(&body[pos..pos + run]);
         pos += run;
-        match body.as_bytes()[pos] {
-            b'"' => return Ok((&body[pos + 1..], value)),
-            b'\\' => {
-                let escaped = body[pos + 1..].chars().next();
-                match escaped {
-                    Some('"') => value.push('"'),
-                    Some('\\') => value.push('\\'),
-                    Some('n') => value.push('\n'),
-                    None => break,
-                    Some(other) => {
-                        let shown = if other == '\n' || other == '\r' {
-                            "a backslash at the end of a line is not an escape".to_owned()
-                        } else {
-                            format!("unknown escape `\\{other}` in string")
-                        };
-                        let len = if other == '\n' || other == '\r' {
-                            1
-                        } else {
-                            1 + other.len_utf8()
-                        };
-                        return Err(nom::Err::Failure(PError::custom(
-                            &body[pos..],
-                            len,
-                            shown,
-                            "unknown escape",
-                            Some(r#"the escapes are `\"`, `\\` and `\n`"#.to_owned()),
-                        )));
-                    }
-                }
-                pos += 1 + escaped.map_or(0, char::len_utf8);
-            }
-            _ => {
-                // A line break: it and the indentation after it read as one
-                // space.
-                let after = &body[pos..];
-                let after = after.strip_prefix('\r').unwrap_or(after);
-                let after = after.strip_prefix('\n').unwrap_or(after);
-                let after = after.trim_start_matches(is_inline_space);
-                value.push(' ');
-                pos = body.len() - after.len();
-            }
+        let stop = body.as_bytes()[pos];
+        if stop == b'"' {
+            let value = value.map(|mut v| {
+                v.push_str(&body[copied..pos]);
+                v
+            });
+            return Ok((&body[pos + 1..], value));
         }
+        let v = value.get_or_insert_with(String::new);
+        v.push_str(&body[copied..pos]);
+        if stop == b'\\' {
+            let escaped = body[pos + 1..].chars().next();
+            match escaped {
+                Some('"') => v.push('"'),
+                Some('\\') => v.push('\\'),
+                Some('n') => v.push('\n'),
+                None => break,
+                Some(other) => {
+                    let shown = if other == '\n' || other == '\r' {
+                        "a backslash at the end of a line is not an escape".to_owned()
+                    } else {
+                        format!("unknown escape `\\{other}` in string")
+                    };
+                    let len = if other == '\n' || other == '\r' {
+                        1
+                    } else {
+                        1 + other.len_utf8()
+                    };
+                    return Err(nom::Err::Failure(PError::custom(
+                        &body[pos..],
+                        len,
+                        shown,
+                        "unknown escape",
+                        Some(r#"the escapes are `\"`, `\\` and `\n`"#.to_owned()),
+                    )));
+                }
+            }
+            pos += 1 + escaped.map_or(0, char::len_utf8);
+        } else {
+            // A line break: it and the indentation after it read as one
+            // space.
+            let after = &body[pos..];
+            let after = after.strip_prefix('\r').unwrap_or(after);
+            let after = after.strip_prefix('\n').unwrap_or(after);
+            let after = after.trim_start_matches(is_inline_space);
+            v.push(' ');
+            pos = body.len() - after.len();
+        }
+        copied = pos;
     }
     Err(nom::Err::Failure(PError::custom(
         i,
@@ -444,10 +455,15 @@ mod tests {
     #[test]
     fn strings_continue_across_lines() {
         let (rest, s) = string("\"a \\\"b\\\"\n    c\" tail").unwrap();
-        assert_eq!(s, "a \"b\" c");
+        assert_eq!(s.as_deref(), Some("a \"b\" c"));
         assert_eq!(rest, " tail");
         let (_, s) = string("\"x\r\n\ty\"").unwrap();
-        assert_eq!(s, "x y");
+        assert_eq!(s.as_deref(), Some("x y"));
+        let (_, s) = string("\"a\\\\b\\nc\"").unwrap();
+        assert_eq!(s.as_deref(), Some("a\\b\nc"));
+        // Nothing to resolve: the value is the text between the quotes.
+        let (rest, s) = string("\"plain words\" tail").unwrap();
+        assert_eq!((s, rest), (None, " tail"));
         assert!(matches!(string("\"open"), Err(nom::Err::Failure(_))));
         assert!(matches!(string("\"bad \\q\""), Err(nom::Err::Failure(_))));
     }

@@ -328,13 +328,12 @@ fn ident<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Ident> {
 
 fn string_lit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Str> {
     let (rest, value) = string(i)?;
-    Ok((
-        rest,
-        Str {
-            value: value.into_boxed_str(),
-            span: ctx.between(i, rest),
-        },
-    ))
+    let span = ctx.between(i, rest);
+    let literal = match value {
+        Some(value) => Str::with_value(value, span),
+        None => Str::verbatim(span),
+    };
+    Ok((rest, literal))
 }
 
 /// Requires whitespace, then runs `p`; both failures say what `p` expected.
@@ -514,7 +513,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
                 _ => "the note as a string",
             };
             let (rest, s) = after_space(i, what, |i| string_lit(ctx, i))?;
-            if kw == K::Assumed && s.value.trim().is_empty() {
+            if kw == K::Assumed && s.value(ctx.text).trim().is_empty() {
                 return Err(empty_reason(ctx, &s, "assumed"));
             }
             Ok((rest, ClauseBody::Text(s)))
@@ -582,7 +581,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             })?;
             let (rest, reason) =
                 after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
-            if reason.value.trim().is_empty() {
+            if reason.value(ctx.text).trim().is_empty() {
                 return Err(empty_reason(ctx, &reason, "allow"));
             }
             let reason = Box::new(reason);
