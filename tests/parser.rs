@@ -132,12 +132,10 @@ fn end_of_file_errors_render() {
         ("dangling-plus.arg", "claim x \"t\"\n  supported-by a +"),
     ] {
         let ws = load_texts(&[(name, text)]);
-        for f in check(&ws)
-            .findings
-            .iter()
-            .filter(|f| f.rule == "syntax-error")
-        {
-            out.push_str(&reporter.render_finding(&ws, f));
+        let outcome = check(&ws);
+        let errors = outcome.findings.iter().filter(|f| f.rule == "syntax-error");
+        for text in reporter.render_findings(&ws, errors) {
+            out.push_str(&text);
             out.push('\n');
         }
     }

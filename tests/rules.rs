@@ -23,13 +23,13 @@ fn rendered(rule: &str, name: &str) -> (usize, String) {
         width: 80,
     };
     let mut text = String::new();
-    let mut count = 0;
-    for f in outcome.findings.iter().filter(|f| f.rule == rule) {
-        count += 1;
-        text.push_str(&reporter.render_finding(&ws, f));
+    let rendered =
+        reporter.render_findings(&ws, outcome.findings.iter().filter(|f| f.rule == rule));
+    for one in &rendered {
+        text.push_str(one);
         text.push('\n');
     }
-    (count, text)
+    (rendered.len(), text)
 }
 
 #[test]

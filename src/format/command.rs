@@ -171,13 +171,13 @@ fn show_diagnostics(file: SourceFile) {
         color: !no_color && std::io::stderr().is_terminal(),
         width: 100,
     };
-    let mut stderr = std::io::stderr().lock();
-    for f in outcome
+    let shown = outcome
         .findings
         .iter()
-        .filter(|f| matches!(f.rule, "syntax-error" | "unreadable-file"))
-    {
-        let _ = writeln!(stderr, "{}", reporter.render_finding(&ws, f));
+        .filter(|f| matches!(f.rule, "syntax-error" | "unreadable-file"));
+    let mut stderr = std::io::stderr().lock();
+    for text in reporter.render_findings(&ws, shown) {
+        let _ = writeln!(stderr, "{text}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! labelled span, rule name as code, help), then acknowledged findings one per
 //! line, then one summary line.
 
-use super::position::line_indexes;
+use super::position::{LineIndex, line_indexes};
 use super::{Reporter, Summary};
 use crate::finding::{Finding, Place, Severity};
 use crate::model::Workspace;
@@ -11,8 +11,13 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
+
+/// Findings rendered together before they are written.
+const BATCH: usize = 4096;
 
 /// Renders with miette's graphical handler.
 pub struct HumanReporter {
@@ -33,44 +38,56 @@ impl Default for HumanReporter {
 /// A file's text as miette sees it. Columns are counted in Unicode scalar
 /// values. miette drops a label at the very end of the text, so when one
 /// points there (an unterminated construct) a space is added for it to mark.
-struct Source {
-    name: String,
-    text: String,
+struct Source<'t> {
+    name: &'t str,
+    /// Borrowed, unless the space had to be added.
+    text: Cow<'t, str>,
+    lines: &'t LineIndex<'t>,
 }
 
-impl Source {
-    fn new(name: &str, text: &str, places: &[&Place]) -> Source {
-        let mut padded = String::with_capacity(text.len() + 1);
-        padded.push_str(text);
-        if places.iter().any(|p| p.span.end() >= text.len()) {
-            padded.push(' ');
-        }
-        Source {
-            name: name.to_owned(),
-            text: padded,
-        }
+impl<'t> Source<'t> {
+    fn new(name: &'t str, text: &'t str, lines: &'t LineIndex<'t>, places: &[&Place]) -> Self {
+        let text = if places.iter().any(|p| p.span.end() >= text.len()) {
+            Cow::Owned(format!("{text} "))
+        } else {
+            Cow::Borrowed(text)
+        };
+        Source { name, text, lines }
     }
 }
 
-impl SourceCode for Source {
+impl SourceCode for Source<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let start = inner.span().offset();
-        let line_start = self.text[..start].rfind('\n').map_or(0, |k| k + 1);
-        let column = self.text[line_start..start].chars().count();
+        // miette counts lines from the start of the text it is handed, so it
+        // is handed only the lines around the span, with a line to spare on
+        // each side: a finding costs the size of its neighbourhood, not of
+        // its file.
+        let text: &str = &self.text;
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).clamp(start, text.len());
+        let first = self
+            .lines
+            .line_of(start)
+            .saturating_sub(context_lines_before + 1);
+        let past = self.lines.line_of(end) + context_lines_after + 2;
+        let window_start = self.lines.line_start(first).unwrap_or(0);
+        let window_end = self.lines.line_start(past).unwrap_or(text.len());
+        let window = &text[window_start..window_end];
+        let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let data_start = inner.span().offset();
+        let line_start = window[..data_start].rfind('\n').map_or(0, |k| k + 1);
+        let column = window[line_start..data_start].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_owned(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((window_start + data_start).into(), inner.span().len()),
+            first + inner.line(),
             column,
             inner.line_count(),
         )))
@@ -82,7 +99,7 @@ struct Rendered<'a> {
     finding: &'a Finding,
     labels: Vec<LabeledSpan>,
     /// None for a file that could not be read: there is no text to show.
-    source: Option<Source>,
+    source: Option<Box<dyn SourceCode + 'a>>,
     related: Vec<Rendered<'a>>,
     /// For related places: the label text as the message.
     message: Option<String>,
@@ -132,7 +149,7 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.source.as_deref()
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -157,7 +174,7 @@ fn label(place: &Place, primary: bool) -> LabeledSpan {
     }
 }
 
-fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
+fn render<'a>(ws: &'a Workspace, lines: &'a [LineIndex<'a>], finding: &'a Finding) -> Rendered<'a> {
     let file = ws.file(finding.place.file);
     let mut labels = vec![label(&finding.place, true)];
     let mut related = Vec::new();
@@ -169,7 +186,12 @@ fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
             related.push(Rendered {
                 finding,
                 labels: vec![label(place, true)],
-                source: Some(Source::new(&other.path, &other.text, &[place])),
+                source: Some(Box::new(Source::new(
+                    &other.path,
+                    &other.text,
+                    &lines[place.file as usize],
+                    &[place],
+                ))),
                 related: Vec::new(),
                 message: Some(place.label.clone()),
             });
@@ -187,10 +209,10 @@ fn render<'a>(ws: &Workspace, finding: &'a Finding) -> Rendered<'a> {
     Rendered {
         finding,
         labels,
-        source: file
-            .unreadable
-            .is_none()
-            .then(|| Source::new(&file.path, &file.text, &here)),
+        source: file.unreadable.is_none().then(|| {
+            let lines = &lines[finding.place.file as usize];
+            Box::new(Source::new(&file.path, &file.text, lines, &here)) as Box<dyn SourceCode>
+        }),
         related,
         message: None,
     }
@@ -208,11 +230,29 @@ impl HumanReporter {
             .with_links(false)
     }
 
-    /// Renders one finding as text.
-    pub fn render_finding(&self, ws: &Workspace, finding: &Finding) -> String {
+    /// Renders findings as text, one string each.
+    pub fn render_findings<'f>(
+        &self,
+        ws: &Workspace,
+        findings: impl IntoIterator<Item = &'f Finding>,
+    ) -> Vec<String> {
+        let (handler, indexes) = (self.handler(), line_indexes(ws));
+        findings
+            .into_iter()
+            .map(|f| self.render_with(&handler, ws, &indexes, f))
+            .collect()
+    }
+
+    fn render_with(
+        &self,
+        handler: &GraphicalReportHandler,
+        ws: &Workspace,
+        lines: &[LineIndex<'_>],
+        finding: &Finding,
+    ) -> String {
         let mut out = String::new();
-        let rendered = render(ws, finding);
-        if self.handler().render_report(&mut out, &rendered).is_err() {
+        let rendered = render(ws, lines, finding);
+        if handler.render_report(&mut out, &rendered).is_err() {
             // Rendering cannot fail on our own sources; keep the finding anyway.
             out = format!(
                 "{}: {} [{}]\n",
@@ -225,11 +265,20 @@ impl HumanReporter {
 
 impl Reporter for HumanReporter {
     fn report(&self, ws: &Workspace, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        for f in &outcome.findings {
-            writeln!(out, "{}", self.render_finding(ws, f))?;
+        let indexes = line_indexes(ws);
+        let handler = self.handler();
+        // Findings are rendered in parallel, a batch at a time so that
+        // output starts early and memory stays bounded, and written in order.
+        for batch in outcome.findings.chunks(BATCH) {
+            let rendered: Vec<String> = batch
+                .par_iter()
+                .map(|f| self.render_with(&handler, ws, &indexes, f))
+                .collect();
+            for text in rendered {
+                writeln!(out, "{text}")?;
+            }
         }
         if !outcome.allowed.is_empty() {
-            let indexes = line_indexes(ws);
             writeln!(out, "acknowledged:")?;
             for a in &outcome.allowed {
                 let f = &a.finding;
@@ -265,4 +314,92 @@ pub fn summary_line(s: &Summary) -> String {
         plural(s.files, "file", "files"),
         plural(s.statements, "statement", "statements"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::load_texts;
+    use std::fmt::Write as _;
+
+    /// The whole text handed to miette, as it reads it without help: what
+    /// the windowed source must render like.
+    struct Whole {
+        name: String,
+        text: String,
+    }
+
+    impl SourceCode for Whole {
+        fn read_span<'a>(
+            &'a self,
+            span: &SourceSpan,
+            before: usize,
+            after: usize,
+        ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+            let inner = self.text.as_str().read_span(span, before, after)?;
+            let start = inner.span().offset();
+            let line_start = self.text[..start].rfind('\n').map_or(0, |k| k + 1);
+            let column = self.text[line_start..start].chars().count();
+            Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                column,
+                inner.line_count(),
+            )))
+        }
+    }
+
+    #[test]
+    fn a_window_renders_like_the_whole_text() {
+        // Findings on the first line, all through a long file, across lines,
+        // with a second label, and at the very end of the text.
+        let mut text = String::from("claim first \"no support\"\n");
+        for k in 0..1500 {
+            writeln!(
+                text,
+                "claim c{k} \"claim {k}\"\n  supported-by missing{k}\n"
+            )
+            .unwrap();
+        }
+        text.push_str("claim twice \"a\"\nclaim twice \"b\"\n\nclaim last \"open");
+        let ws = load_texts(&[("big.arg", &text)]);
+        let outcome = crate::rules::check(&ws);
+        let reporter = HumanReporter::default();
+        let (handler, lines) = (reporter.handler(), line_indexes(&ws));
+        let mut compared = 0;
+        for f in outcome
+            .findings
+            .iter()
+            .step_by(23)
+            .chain(outcome.findings.iter().rev().take(4))
+        {
+            let windowed = reporter.render_with(&handler, &ws, &lines, f);
+            let mut whole = render(&ws, &lines, f);
+            let padded = if f.place.span.end() >= text.len() {
+                format!("{text} ")
+            } else {
+                text.clone()
+            };
+            whole.source = Some(Box::new(Whole {
+                name: "big.arg".to_owned(),
+                text: padded,
+            }));
+            let mut expected = String::new();
+            handler.render_report(&mut expected, &whole).unwrap();
+            assert_eq!(windowed, expected);
+            compared += 1;
+        }
+        assert!(compared > 50, "{compared}");
+        let rules: Vec<&str> = outcome
+            .findings
+            .iter()
+            .rev()
+            .take(4)
+            .map(|f| f.rule)
+            .collect();
+        assert!(rules.contains(&"syntax-error"), "{rules:?}");
+        assert!(outcome.findings.iter().any(|f| f.rule == "duplicate-id"));
+    }
 }

@@ -14,6 +14,17 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, starts }
     }
 
+    /// The 0-based line that holds a byte offset (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where 0-based line `line` starts; `None` past the last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
     /// 1-based line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
@@ -43,5 +54,11 @@ mod tests {
         assert_eq!(idx.line_col(9), (2, 3));
         assert_eq!(idx.line_col(11), (3, 1));
         assert_eq!(idx.line_col(999), (3, 1));
+        assert_eq!((idx.line_of(0), idx.line_of(2), idx.line_of(3)), (0, 0, 1));
+        assert_eq!(idx.line_of(999), 2);
+        assert_eq!(
+            (idx.line_start(1), idx.line_start(2), idx.line_start(3)),
+            (Some(3), Some(11), None)
+        );
     }
 }
