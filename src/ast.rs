@@ -36,7 +36,7 @@ pub struct Str {
 
 impl Str {
     /// A literal whose value is the text between the quotes at `span`.
-    pub fn verbatim(span: Span) -> Str {
+    pub(crate) fn verbatim(span: Span) -> Str {
         Str {
             unescaped: None,
             span,

@@ -87,12 +87,11 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
             else {
                 continue;
             };
-            let literal = written;
-            let written = literal.value(&ws.file(stmt.file).text);
-            let path = dir.join(written);
+            let value = written.value(&ws.file(stmt.file).text);
+            let path = dir.join(value);
             let document = *by_path.entry(path.clone()).or_insert_with(|| {
                 documents.push(Document {
-                    content: if written.trim().is_empty() {
+                    content: if value.trim().is_empty() {
                         DocumentContent::Problem(DocumentProblem::EmptyPath)
                     } else {
                         DocumentContent::NotRead
@@ -106,7 +105,7 @@ pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
                 document,
                 loc: Loc {
                     file: stmt.file,
-                    span: literal.span,
+                    span: written.span,
                 },
             });
         }

@@ -345,8 +345,8 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
 struct State {
     labels: Vec<Option<Label>>,
     queue: VecDeque<StmtId>,
-    // The counters are 32-bit: one per statement or group, four arrays of
-    // them, and no list is longer than the workspace's text.
+    // The counters are 32-bit: one per statement, group or conflict, five
+    // arrays of them, and no list is longer than the workspace's text.
     /// Per statement: written attackers not (yet) OUT, plus conflicts with
     /// another quantity not (yet) OUT. IN needs none.
     blockers: Vec<u32>,

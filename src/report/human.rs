@@ -37,7 +37,8 @@ impl Default for HumanReporter {
 
 /// A file's text as miette sees it. Columns are counted in Unicode scalar
 /// values. miette drops a label at the very end of the text, so when one
-/// points there (an unterminated construct) a space is added for it to mark.
+/// points there (an unterminated construct, at most a few per file) the
+/// text is copied with a space added for it to mark.
 struct Source<'t> {
     name: &'t str,
     /// Borrowed, unless the space had to be added.
@@ -76,6 +77,10 @@ impl SourceCode for Source<'_> {
             .saturating_sub(context_lines_before + 1);
         let past = self.lines.line_of(end) + context_lines_after + 2;
         let window_start = self.lines.line_start(first).unwrap_or(0);
+        // miette numbers lines, and counts them to decide which labels share
+        // a snippet, from the start of the text: both are shifted by the
+        // breaks before the window, counted its way.
+        let breaks_before = self.lines.breaks_before(window_start);
         let window_end = self.lines.line_start(past).unwrap_or(text.len());
         let window = &text[window_start..window_end];
         let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
@@ -87,9 +92,9 @@ impl SourceCode for Source<'_> {
             self.name.to_owned(),
             inner.data(),
             SourceSpan::new((window_start + data_start).into(), inner.span().len()),
-            first + inner.line(),
+            breaks_before + inner.line(),
             column,
-            inner.line_count(),
+            breaks_before + inner.line_count(),
         )))
     }
 }
@@ -355,8 +360,13 @@ mod tests {
     fn a_window_renders_like_the_whole_text() {
         // Findings on the first line, all through a long file, across lines,
         // with a second label, and at the very end of the text.
-        let mut text = String::from("claim first \"no support\"\n");
+        // A lone carriage return (a line break to miette only) comes first;
+        // two declarations of one name twenty lines apart share a snippet.
+        let mut text = String::from("claim first \"no support\"\n# a lone\rreturn\n");
         for k in 0..1500 {
+            if k == 700 || k == 710 {
+                writeln!(text, "claim apart \"declared twice\"\n").unwrap();
+            }
             writeln!(
                 text,
                 "claim c{k} \"claim {k}\"\n  supported-by missing{k}\n"
@@ -400,6 +410,18 @@ mod tests {
             .map(|f| f.rule)
             .collect();
         assert!(rules.contains(&"syntax-error"), "{rules:?}");
-        assert!(outcome.findings.iter().any(|f| f.rule == "duplicate-id"));
+        let duplicate = outcome.findings.iter().find(|f| f.rule == "duplicate-id");
+        let duplicate = duplicate.expect("a duplicate-id finding");
+        let windowed = reporter.render_with(&handler, &ws, &lines, duplicate);
+        let mut whole = render(&ws, &lines, duplicate);
+        whole.source = Some(Box::new(Whole {
+            name: "big.arg".to_owned(),
+            text: text.clone(),
+        }));
+        let mut expected = String::new();
+        handler.render_report(&mut expected, &whole).unwrap();
+        assert_eq!(windowed, expected);
+        // One snippet, from one declaration to the other.
+        assert_eq!(windowed.matches("╭─[").count(), 1, "{windowed}");
     }
 }

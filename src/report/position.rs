@@ -5,19 +5,35 @@
 pub struct LineIndex<'t> {
     text: &'t str,
     starts: Vec<usize>,
+    /// Carriage returns not followed by a line feed: not line breaks here,
+    /// but miette counts them as such (see [`LineIndex::breaks_before`]).
+    lone_returns: Vec<usize>,
 }
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|k| k + 1));
-        LineIndex { text, starts }
+        let lone_returns = memchr::memchr_iter(b'\r', text.as_bytes())
+            .filter(|&k| text.as_bytes().get(k + 1) != Some(&b'\n'))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            lone_returns,
+        }
     }
 
     /// The 0-based line that holds a byte offset (clamped to the text).
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The line breaks before a line start `offset` as miette counts them:
+    /// line feeds, and carriage returns without one.
+    pub fn breaks_before(&self, offset: usize) -> usize {
+        self.line_of(offset) + self.lone_returns.partition_point(|&k| k < offset)
     }
 
     /// Where 0-based line `line` starts; `None` past the last line.
@@ -60,5 +76,9 @@ mod tests {
             (idx.line_start(1), idx.line_start(2), idx.line_start(3)),
             (Some(3), Some(11), None)
         );
+        let returns = LineIndex::new("a\rb\r\nc\nd");
+        assert_eq!((returns.line_of(5), returns.line_of(7)), (1, 2));
+        assert_eq!((returns.breaks_before(5), returns.breaks_before(7)), (2, 3));
+        assert_eq!(returns.breaks_before(0), 0);
     }
 }
