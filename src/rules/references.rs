@@ -73,10 +73,23 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let mut names: Vec<&str> = unknown.iter().map(|r| r.name(ctx.ws)).collect();
     names.sort_unstable();
     names.dedup();
+    // The declared names are copied into one buffer first: each misspelling
+    // reads all of them, and the statements they belong to are scattered
+    // over memory.
+    let mut declared = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    if !names.is_empty() {
+        for (name, _) in ctx.ws.declared_names() {
+            declared.push_str(name);
+            ends.push(declared.len());
+        }
+    }
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let spans: Vec<(usize, usize)> = starts.zip(ends.iter().copied()).collect();
     let nearest: rustc_hash::FxHashMap<&str, Option<&str>> = names
         .par_iter()
         .map(|&name| {
-            let near = closest(name, ctx.ws.declared_names().map(|(declared, _)| declared));
+            let near = closest(name, spans.iter().map(|&(a, b)| &declared[a..b]));
             (name, near)
         })
         .collect();
