@@ -530,20 +530,26 @@ fn escape(s: &str) -> String {
 
 /// Appends `s` escaped for an HTML-like label.
 fn push_escaped(out: &mut String, s: &str) {
-    // The escaped characters are ASCII, so byte positions are character
-    // boundaries.
+    push_replacing(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        _ => None,
+    });
+}
+
+/// Appends `s` with each byte `replace` names replaced, copying the runs
+/// between them whole. The replaced bytes are ASCII, so their positions are
+/// character boundaries.
+fn push_replacing(out: &mut String, s: &str, replace: impl Fn(u8) -> Option<&'static str>) {
     let mut written = 0;
     for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => continue,
-        };
-        out.push_str(&s[written..i]);
-        out.push_str(escaped);
-        written = i + 1;
+        if let Some(replacement) = replace(b) {
+            out.push_str(&s[written..i]);
+            out.push_str(replacement);
+            written = i + 1;
+        }
     }
     out.push_str(&s[written..]);
 }
@@ -565,20 +571,13 @@ fn push_quoted(out: &mut String, s: &str) {
 
 /// Appends `s` escaped for the inside of a DOT double-quoted string.
 fn push_quoted_body(out: &mut String, s: &str) {
-    let mut written = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "",
-            _ => continue,
-        };
-        out.push_str(&s[written..i]);
-        out.push_str(escaped);
-        written = i + 1;
-    }
-    out.push_str(&s[written..]);
+    push_replacing(out, s, |b| match b {
+        b'"' => Some("\\\""),
+        b'\\' => Some("\\\\"),
+        b'\n' => Some("\\n"),
+        b'\r' => Some(""),
+        _ => None,
+    });
 }
 
 /// Writes into a DOT double-quoted string, escaping as it goes.
@@ -598,6 +597,7 @@ mod tests {
     #[test]
     fn quoting_and_escaping() {
         assert_eq!(quoted("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+        assert_eq!(quoted("a\r\nb"), "\"a\\nb\"");
         assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
     }
 
