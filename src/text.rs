@@ -1,6 +1,7 @@
 //! Words of a text, as `str::split_whitespace` finds them, shared by quote
-//! matching and the map's labels. ASCII, most of any text, is told by its
-//! byte; other characters are decoded.
+//! matching and the map's labels, and the counting and folding built on
+//! them. ASCII, most of any text, is told by its byte; other characters are
+//! decoded.
 
 /// The maximal runs of non-whitespace, with their byte offsets.
 pub fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -18,6 +19,44 @@ pub fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     words_with_offsets(text).map(|(_, word)| word)
+}
+
+/// Appends the words of `text` joined by single spaces. A text already in
+/// that form, as most are (the syntax folds a string's line breaks into one
+/// space), is copied whole.
+pub fn push_folded(out: &mut String, text: &str) {
+    if is_folded(text) {
+        out.push_str(text);
+        return;
+    }
+    for (k, word) in words(text).enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Whether `text` is ASCII with its words already one space apart.
+fn is_folded(text: &str) -> bool {
+    // A space at the start counts as a space after a space.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || text.is_empty()
+}
+
+/// Characters in `word`, counted bytewise when it is ASCII.
+pub fn char_count(word: &str) -> usize {
+    if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    }
 }
 
 /// The first character boundary from `from` (one) whose character is
@@ -73,6 +112,17 @@ mod tests {
             );
             let words: Vec<&str> = words(text).collect();
             assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+            let mut folded = String::new();
+            push_folded(&mut folded, text);
+            assert_eq!(folded, words.join(" "), "{text:?}");
         }
+    }
+
+    #[test]
+    fn folded_texts_and_character_counts() {
+        assert!(is_folded("one two") && is_folded("") && !is_folded("a  b"));
+        assert!(!is_folded(" a") && !is_folded("a ") && !is_folded("a\tb") && !is_folded("é"));
+        assert_eq!(char_count("abc"), 3);
+        assert_eq!(char_count("é…"), 2);
     }
 }

@@ -379,7 +379,7 @@ fn node(
         out.push_str("<TR><TD ALIGN=\"LEFT\"");
         out.push_str(columns);
         out.push('>');
-        if super::char_count(text) > MAX_TEXT {
+        if crate::text::char_count(text) > MAX_TEXT {
             push_lines(out, &shorten(text, MAX_TEXT), WRAP);
         } else {
             push_lines(out, text, WRAP);
@@ -446,24 +446,17 @@ fn upper(label: Label) -> &'static str {
 /// HTML label, each line escaped and left-aligned.
 fn push_lines(out: &mut String, text: &str, width: usize) {
     const BREAK: &str = "<BR ALIGN=\"LEFT\"/>";
-    // Characters on the current line; `None` before its first word.
-    let mut line: Option<usize> = None;
-    for word in crate::text::words(text) {
-        let chars = super::char_count(word);
-        line = match line {
-            Some(used) if used + 1 + chars > width => {
-                out.push_str(BREAK);
-                Some(chars)
-            }
-            Some(used) => {
-                out.push(' ');
-                Some(used + 1 + chars)
-            }
-            None => Some(chars),
-        };
+    let mut any = false;
+    for (starts_line, word) in super::wrapped_words(text, width) {
+        if !starts_line {
+            out.push(' ');
+        } else if any {
+            out.push_str(BREAK);
+        }
+        any = true;
         push_escaped(out, word);
     }
-    if line.is_some() {
+    if any {
         out.push_str(BREAK);
     }
 }

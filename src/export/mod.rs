@@ -113,45 +113,33 @@ pub fn clusters(view: &view::MapView<'_>, options: &DrawOptions) -> Clusters {
     }
 }
 
-/// Whether `text` is ASCII with its words already one space apart, as
-/// [`crate::text::words`] and a space between each would give it back (most texts are:
-/// the syntax folds a string's line breaks into one space).
-pub fn is_folded(text: &str) -> bool {
-    // A space at the start counts as a space after a space.
-    let mut after_space = true;
-    for &b in text.as_bytes() {
-        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
-            return false;
-        }
-        after_space = b == b' ';
-    }
-    !after_space || text.is_empty()
-}
-
-/// Characters in `word`, counted bytewise when it is ASCII.
-pub fn char_count(word: &str) -> usize {
-    if word.is_ascii() {
-        word.len()
-    } else {
-        word.chars().count()
-    }
+/// The words of `text` for a greedy wrap at `width` characters, each with
+/// whether it starts a line; a word longer than the width gets its own line.
+pub fn wrapped_words(text: &str, width: usize) -> impl Iterator<Item = (bool, &str)> {
+    // Characters on the current line; `None` before the first word.
+    let mut used: Option<usize> = None;
+    crate::text::words(text).map(move |word| {
+        let chars = crate::text::char_count(word);
+        let (starts, now) = match used {
+            Some(u) if u + 1 + chars <= width => (false, u + 1 + chars),
+            _ => (true, chars),
+        };
+        used = Some(now);
+        (starts, word)
+    })
 }
 
 /// Greedy word wrap at `width` characters; a longer word gets its own line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
+    for (starts, word) in wrapped_words(text, width) {
+        match lines.last_mut() {
+            Some(line) if !starts => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
     }
     lines
 }
@@ -173,17 +161,11 @@ mod tests {
     #[test]
     fn wrapping_and_shortening() {
         assert_eq!(wrap("one two three", 32), ["one two three"]);
+        assert_eq!(wrap("aa bb  cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         let long = "word ".repeat(20);
         assert!(wrap(&long, 32).iter().all(|l| l.chars().count() <= 32));
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("abc", 3), "abc");
-    }
-
-    #[test]
-    fn folded_texts_and_character_counts() {
-        assert!(is_folded("one two") && is_folded("") && !is_folded("a  b"));
-        assert!(!is_folded(" a") && !is_folded("a ") && !is_folded("a\tb") && !is_folded("é"));
-        assert_eq!(char_count("abc"), 3);
-        assert_eq!(char_count("é…"), 2);
     }
 }

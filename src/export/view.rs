@@ -297,16 +297,7 @@ impl<'w> MapView<'w> {
                 .unwrap_or_default(),
             Head::Missing => "",
         };
-        if super::is_folded(shown) {
-            out.push_str(shown);
-            return;
-        }
-        for (k, word) in crate::text::words(shown).enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+        crate::text::push_folded(out, shown);
     }
 
     /// The statement's tags, in written order.
