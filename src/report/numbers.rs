@@ -40,7 +40,7 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
         .map(|e| {
             let stmt = ws.stmt(e.statement);
             let (line, column) = indexes[e.loc.file as usize].line_col(e.loc.span.start());
-            let relation = if e.same_as {
+            let relation = if e.is_same_as() {
                 format!(
                     "{} same-as {}",
                     stmt.name().unwrap_or_default(),
@@ -59,7 +59,7 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
                 relation,
                 left,
                 right,
-                verdict: verdict_name(o.verdict, e.same_as),
+                verdict: verdict_name(o.verdict, e.is_same_as()),
                 reading: o.reading.map(|r| r.name()),
             }
         })

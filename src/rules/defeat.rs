@@ -66,16 +66,12 @@ pub fn labelling(ws: &Workspace, evaluated: &[Evaluated]) -> Labelling {
             Verdict::NumericInconsistency => CheckState::Fails,
             Verdict::RoundingInconsistency | Verdict::NotEvaluated => CheckState::Undecided,
         };
-        if !e.same_as {
-            numbers.checks.push((e.statement, state));
-        } else if state == CheckState::Fails
-            && let Some(other) = ws
-                .relations
-                .same_as
-                .iter()
-                .find(|edge| edge.from == e.statement && edge.loc == e.loc)
-        {
-            numbers.failed_same_as.push((other.from, other.to));
+        match e.same_as {
+            None => numbers.checks.push((e.statement, state)),
+            Some(other) if state == CheckState::Fails => {
+                numbers.failed_same_as.push((e.statement, other));
+            }
+            Some(_) => {}
         }
     }
     evaluate(ws, &numbers)

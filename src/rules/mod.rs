@@ -216,7 +216,7 @@ pub fn check_configured_and_label(
 ) -> (Outcome, crate::model::evaluation::Labelling) {
     let evaluated = numbers::evaluate(ws, settings);
     let mut holds = vec![false; ws.statements.len()];
-    for e in evaluated.iter().filter(|e| !e.same_as) {
+    for e in evaluated.iter().filter(|e| !e.is_same_as()) {
         holds[e.statement] = e.outcome.verdict.holds();
     }
     // The analyses the rules share are independent of each other, and so

@@ -19,8 +19,15 @@ pub struct Evaluated {
     pub statement: StmtId,
     /// Where findings about the relation as a whole point.
     pub loc: Loc,
-    pub same_as: bool,
+    /// For a `same-as` pair, the quantity it names; `None` for a check.
+    pub same_as: Option<StmtId>,
     pub outcome: CheckOutcome,
+}
+
+impl Evaluated {
+    pub fn is_same_as(&self) -> bool {
+        self.same_as.is_some()
+    }
 }
 
 /// The amounts of the quantities that more than one relation names,
@@ -137,7 +144,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
             Some(Evaluated {
                 statement: edge.from,
                 loc: edge.loc,
-                same_as: true,
+                same_as: Some(edge.to),
                 outcome,
             })
         })
@@ -155,7 +162,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
                     file: stmt.file,
                     span: relation.lhs.span.to(relation.rhs.span),
                 },
-                same_as: false,
+                same_as: None,
                 outcome,
             }
         })
@@ -307,7 +314,7 @@ fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, sa
     for e in ctx
         .evaluated
         .iter()
-        .filter(|e| e.same_as == same_as && e.outcome.verdict == verdict)
+        .filter(|e| e.is_same_as() == same_as && e.outcome.verdict == verdict)
     {
         let Some(message) = e.outcome.message() else {
             continue;
@@ -363,7 +370,7 @@ fn problems(ctx: &Context<'_>, sink: &mut Sink<'_>, rule: &str) {
         for p in e.outcome.problems.iter().filter(|p| p.rule == rule) {
             let loc = Loc {
                 file: e.loc.file,
-                span: if e.same_as { e.loc.span } else { p.span },
+                span: if e.is_same_as() { e.loc.span } else { p.span },
             };
             let label = match rule {
                 "unit-mismatch" => "different dimensions",
