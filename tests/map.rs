@@ -16,9 +16,14 @@ fn argcheck(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-/// stdout of a run that must succeed.
+/// stdout of a run on the fixtures that must succeed.
 fn map(args: &[&str]) -> String {
-    let mut all = vec!["map", FIXTURES];
+    map_of(FIXTURES, args)
+}
+
+/// stdout of a run on `dir` that must succeed.
+fn map_of(dir: &str, args: &[&str]) -> String {
+    let mut all = vec!["map", dir];
     all.extend_from_slice(args);
     let o = argcheck(&all);
     assert_eq!(
@@ -443,16 +448,9 @@ fn the_quantities_of_a_failing_check_are_neighbours() {
     std::fs::write(dir.path().join("t.arg"), text).unwrap();
     let path = dir.path().to_str().unwrap();
     let ids_of = |args: &[&str]| {
-        let mut all = vec!["map", path, "--format", "json"];
+        let mut all = vec!["--format", "json"];
         all.extend_from_slice(args);
-        let o = argcheck(&all);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let mut ids = node_ids(&String::from_utf8(o.stdout).unwrap());
+        let mut ids = node_ids(&map_of(path, &all));
         ids.sort();
         ids
     };

@@ -622,18 +622,22 @@ mod tests {
 
     #[test]
     fn a_conflict_of_many_quantities_stands_for_every_pair() {
-        let cited = |name: &str| format!("quantity {name} = 5 users\n  cites s\n");
-        let uncited = |name: &str| format!("quantity {name} = 5 users\n");
+        // Quantities `a`, `b` and `c`, each cited or not, then `checks`.
+        let text = |cited: [bool; 3], checks: &str| {
+            let mut text = SOURCE.to_owned();
+            for (name, cited) in ["a", "b", "c"].into_iter().zip(cited) {
+                text.push_str(&format!("quantity {name} = 5 users\n"));
+                if cited {
+                    text.push_str("  cites s\n");
+                }
+            }
+            text + checks
+        };
+        let big = "check big: sum(a, b, c) = 1 users\n";
         // Three quantities that cannot add up attack each other pairwise:
-        // an odd cycle, UNDECIDED.
-        let all_cited = format!(
-            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
-            cited("a"),
-            cited("b"),
-            cited("c")
-        );
+        // nothing settles them, UNDECIDED.
         assert_labels(
-            &all_cited,
+            &text([true, true, true], big),
             &[
                 ("big", Out),
                 ("a", Undecided),
@@ -642,35 +646,26 @@ mod tests {
             ],
         );
         // Once every other quantity is OUT, the last one stands.
-        let two_out = format!(
-            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
-            cited("a"),
-            uncited("b"),
-            uncited("c")
+        assert_labels(
+            &text([true, false, false], big),
+            &[("a", In), ("b", Out), ("c", Out)],
         );
-        assert_labels(&two_out, &[("a", In), ("b", Out), ("c", Out)]);
         // One OUT is not enough while another quantity is still open.
-        let one_out = format!(
-            "{SOURCE}{}{}{}check big: sum(a, b, c) = 1 users\n",
-            cited("a"),
-            cited("b"),
-            uncited("c")
+        assert_labels(
+            &text([true, true, false], big),
+            &[("a", Undecided), ("b", Undecided), ("c", Out)],
         );
-        assert_labels(&one_out, &[("a", Undecided), ("b", Undecided), ("c", Out)]);
         // A quantity in two conflicts needs both cleared, and a quantity
         // written twice is one member.
-        let two_checks = format!(
-            "{SOURCE}{}{}{}check first: a + b + b = 1 users\ncheck second: a + c = 1 users\n",
-            cited("a"),
-            uncited("b"),
-            cited("c")
-        );
+        let two_checks = "check first: a + b + b = 1 users\ncheck second: a + c = 1 users\n";
         assert_labels(
-            &two_checks,
+            &text([true, false, true], two_checks),
             &[("a", Undecided), ("b", Out), ("c", Undecided)],
         );
-        let both_cleared = two_checks.replace("quantity c = 5 users\n  cites s\n", &uncited("c"));
-        assert_labels(&both_cleared, &[("a", In), ("b", Out), ("c", Out)]);
+        assert_labels(
+            &text([true, false, false], two_checks),
+            &[("a", In), ("b", Out), ("c", Out)],
+        );
     }
 
     #[test]
