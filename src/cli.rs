@@ -399,13 +399,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
             .num_threads(n)
             .build()
             .map_err(|e| UsageError(format!("cannot start {n} threads: {e}")))?
-            .install(|| check(args)),
-        None => check(args),
+            .install(|| check_on_current_pool(args)),
+        None => check_on_current_pool(args),
     }
 }
 
-/// The check itself, on the current thread pool.
-fn check(args: &CheckArgs) -> Result<ExitCode, UsageError> {
+fn check_on_current_pool(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     if args.paths.is_empty() {
         return Err(UsageError(
             "no paths given; try `argcheck claims/`".to_owned(),

@@ -132,11 +132,9 @@ pub struct Quote {
 impl Quote {
     /// The quoted passage, escapes resolved.
     pub fn text<'w>(&self, ws: &'w Workspace) -> &'w str {
-        let clauses = &ws.stmt(self.from).ast.clauses;
-        match clauses.get(self.clause as usize).map(|c| &c.body) {
-            Some(ast::ClauseBody::Quote { text, .. }) => {
-                text.value(&ws.file(ws.stmt(self.from).file).text)
-            }
+        let stmt = ws.stmt(self.from);
+        match stmt.ast.clauses.get(self.clause as usize).map(|c| &c.body) {
+            Some(ast::ClauseBody::Quote { text, .. }) => text.value(&ws.file(stmt.file).text),
             _ => "",
         }
     }
