@@ -47,20 +47,26 @@ const ATTACK: &str = "#b91c1c";
 const MUTED: &str = "#6b7280";
 
 /// Statements or edges rendered by one task; a batch of tasks runs in
-/// parallel and is appended in order before the next, which bounds the text
-/// held twice.
+/// parallel and is handed over in order before the next, which bounds the
+/// text held at once.
 const CHUNK: usize = 1024;
 const CHUNKS_PER_BATCH: usize = 32;
 
-/// Hands over the text drawn so far (and clears it), or keeps it.
+/// Hands over the text drawn so far, and clears it.
 type Spill<'s> = &'s mut dyn FnMut(&mut String) -> std::io::Result<()>;
 
 /// The DOT document of the map.
 pub fn to_dot(view: &MapView<'_>, options: &DrawOptions) -> String {
+    let mut whole = String::new();
     let mut out = String::new();
     // Everything is kept, so nothing can fail.
-    let _ = draw(view, options, &mut out, &mut |_| Ok(()));
-    out
+    let _ = draw(view, options, &mut out, &mut |text| {
+        whole.push_str(text);
+        text.clear();
+        Ok(())
+    });
+    whole.push_str(&out);
+    whole
 }
 
 /// Writes the DOT document to `w` batch by batch as it is drawn, so the
@@ -182,12 +188,12 @@ fn in_parallel<T: Sync>(
                     render(part, scratch, item);
                 }
             });
-        let parts = &parts[..chunks];
-        out.reserve(parts.iter().map(|(part, _)| part.len()).sum());
-        for (part, _) in parts {
-            out.push_str(part);
-        }
+        // Written out part by part rather than gathered into `out` first:
+        // the map is the largest output, and each copy of it costs.
         spill(out)?;
+        for (part, _) in &mut parts[..chunks] {
+            spill(part)?;
+        }
     }
     Ok(())
 }

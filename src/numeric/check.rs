@@ -105,8 +105,11 @@ pub struct CheckOutcome {
     /// otherwise; `None` when not evaluated.
     pub reading: Option<Reading>,
     pub op: RelOp,
-    pub left: Option<Side>,
-    pub right: Option<Side>,
+    /// The sides are boxed: an outcome is kept for every check, and most
+    /// lose their sides once decided (see
+    /// [`CheckOutcome::without_unshown_sides`]).
+    pub left: Option<Box<Side>>,
+    pub right: Option<Box<Side>>,
     pub problems: Vec<NumericProblem>,
     /// What decides how each side's values are printed.
     shapes: Option<(Shape, Shape)>,
@@ -123,6 +126,21 @@ impl CheckOutcome {
             problems,
             shapes: None,
         }
+    }
+
+    /// The outcome without its sides when the verdict is one that prints
+    /// none (it holds, or was not decided): the verdict and the problems
+    /// stay. Only [`CheckOutcome::shown`] differs, returning `None`.
+    pub fn without_unshown_sides(mut self) -> CheckOutcome {
+        if !matches!(
+            self.verdict,
+            Verdict::NumericInconsistency | Verdict::RoundingInconsistency
+        ) {
+            self.left = None;
+            self.right = None;
+            self.shapes = None;
+        }
+        self
     }
 
     /// Both sides' intervals under `reading` as printed, with enough digits
@@ -274,8 +292,8 @@ pub fn evaluate_relation<'q>(
         verdict,
         reading: Some(reading),
         op,
-        left: Some(left),
-        right: Some(right),
+        left: Some(Box::new(left)),
+        right: Some(Box::new(right)),
         problems,
         shapes: Some(shapes),
     }

@@ -152,6 +152,25 @@ fn inflated_china_figure_is_a_numeric_inconsistency() {
 }
 
 #[test]
+fn only_failing_outcomes_keep_their_sides_for_findings() {
+    let failing = essay("688 million users").check(&share_check());
+    let kept = failing.clone().without_unshown_sides();
+    assert_eq!(kept, failing);
+    assert!(kept.message().is_some());
+
+    let holding = essay("670 million users").check(&share_check());
+    assert_eq!(holding.verdict, Verdict::Holds);
+    assert!(holding.shown().is_some());
+    let trimmed = holding.clone().without_unshown_sides();
+    assert_eq!(
+        (trimmed.verdict, trimmed.reading, &trimmed.problems),
+        (holding.verdict, holding.reading, &holding.problems)
+    );
+    assert!(trimmed.left.is_none() && trimmed.right.is_none());
+    assert!(trimmed.shown().is_none() && trimmed.message().is_none());
+}
+
+#[test]
 fn rounding_inconsistency_holds_coarse_fails_strict() {
     let ws = Workspace::new(&[("a", "670 million users"), ("b", "673 million users")]);
     let outcome = ws.check(&relation(name("a"), RelOp::Eq, name("b")));

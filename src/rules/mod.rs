@@ -214,7 +214,7 @@ pub fn check_configured_and_label(
     settings: &crate::numeric::NumberSettings,
     levels: Levels<'_>,
 ) -> (Outcome, crate::model::evaluation::Labelling) {
-    let evaluated = numbers::evaluate(ws, settings);
+    let evaluated = numbers::evaluate_keeping(ws, settings, numbers::Keep::Findings);
     let mut holds = vec![false; ws.statements.len()];
     for e in evaluated.iter().filter(|e| !e.is_same_as()) {
         holds[e.statement] = e.outcome.verdict.holds();

@@ -105,6 +105,25 @@ fn quantity_info<'w>(
 /// relations name it; the checks are decided in parallel (each decision is
 /// independent, and the results keep workspace order).
 pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
+    evaluate_keeping(ws, settings, Keep::Everything)
+}
+
+/// What [`evaluate_keeping`] keeps of each outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every side of every relation, for showing the arithmetic of each.
+    Everything,
+    /// The sides only of the relations that fail: the findings print
+    /// nothing else, and a workspace has far more checks that hold.
+    Findings,
+}
+
+/// [`evaluate`], keeping of each outcome what `keep` says.
+pub fn evaluate_keeping(ws: &Workspace, settings: &NumberSettings, keep: Keep) -> Vec<Evaluated> {
+    let trim = |outcome: CheckOutcome| match keep {
+        Keep::Everything => outcome,
+        Keep::Findings => outcome.without_unshown_sides(),
+    };
     let shared = SharedAmounts::new(ws, settings);
     let lookup = |name: &str| quantity_info(ws, &shared, name);
     // The checks are found first so that their outcomes are written straight
@@ -145,7 +164,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
                 statement: edge.from,
                 loc: edge.loc,
                 same_as: Some(edge.to),
-                outcome,
+                outcome: trim(outcome),
             })
         })
         .collect();
@@ -163,7 +182,7 @@ pub fn evaluate(ws: &Workspace, settings: &NumberSettings) -> Vec<Evaluated> {
                     span: relation.lhs.span.to(relation.rhs.span),
                 },
                 same_as: None,
-                outcome,
+                outcome: trim(outcome),
             }
         })
         .collect_into_vec(&mut out);
