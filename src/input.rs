@@ -21,7 +21,7 @@ pub type Select<'a> = &'a (dyn Fn(&Path, bool) -> bool + Sync);
 /// How directories are walked and which files are taken.
 #[derive(Default)]
 pub struct Walk<'a> {
-    /// Do not honour `.gitignore`, `.ignore` and hidden directories.
+    /// Do not honour `.gitignore` and `.ignore`, and walk hidden directories.
     pub no_ignore: bool,
     /// Whether a file is taken, given whether it was named directly; by
     /// default every file named directly and every `.arg` file walked.
@@ -41,8 +41,8 @@ impl Walk<'_> {
 }
 
 /// Every `.arg` file below each directory (honouring `.gitignore` and
-/// `.ignore` also outside git, skipping hidden directories) and every file
-/// named directly. Sorted by path and deduplicated.
+/// `.ignore` also outside git, skipping hidden directories but not hidden
+/// files, and taking links to files) and every file named directly. Sorted by path and deduplicated.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
     discover_with(paths, &Walk::default())
 }
@@ -63,9 +63,18 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
             }
             continue;
         }
+        let skip_hidden_directories = !walk.no_ignore;
         let walker = ignore::WalkBuilder::new(root)
             .standard_filters(!walk.no_ignore)
-            .hidden(!walk.no_ignore)
+            // Hidden directories are skipped, hidden files are not: the
+            // filter below does what the crate's `hidden` would do to both.
+            .hidden(false)
+            .filter_entry(move |entry| {
+                !(skip_hidden_directories
+                    && entry.depth() > 0
+                    && entry.file_type().is_some_and(|t| t.is_dir())
+                    && entry.file_name().as_encoded_bytes().starts_with(b"."))
+            })
             .require_git(false)
             .follow_links(false)
             .sort_by_file_name(|a, b| a.cmp(b))
@@ -73,7 +82,12 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
         for entry in walker {
             let Ok(entry) = entry else { continue };
             let path = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file()) && walk.selects(path, false) {
+            // Links to directories are not followed (a loop would never
+            // end), but a link to a file is that file.
+            let is_file = entry.file_type().is_some_and(|t| {
+                t.is_file() || (t.is_symlink() && path.metadata().is_ok_and(|m| m.is_file()))
+            });
+            if is_file && walk.selects(path, false) {
                 found.push(path.to_path_buf());
             }
         }

@@ -261,11 +261,41 @@ fn ignore_files_and_hidden_directories_unless_no_ignore() {
     write(d, "claims/.hidden/h.arg", "claim h \"H\"\n");
     write(d, "claims/a.arg", "claim a \"A\"\n  assumed \"given\"\n");
     assert_eq!(argcheck_in(d, &["claims"]).status.code(), Some(0));
+    // Only hidden directories are skipped: a hidden file is read.
+    write(d, "claims/.draft.arg", "claim draft \"D\"\n");
+    let o = argcheck_in(d, &["--format", "concise", "claims"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    assert!(out.contains("claims/.draft.arg:1:7"), "{out}");
+    assert!(
+        !out.contains(".hidden") && !out.contains("ignored"),
+        "{out}"
+    );
+    std::fs::remove_file(d.join("claims/.draft.arg")).unwrap();
+    // A hidden directory named on the command line is walked.
+    let o = argcheck_in(d, &["--format", "concise", "claims/.hidden"]);
+    assert!(text(&o.stdout).contains("claims/.hidden/h.arg:1:7"));
     let o = argcheck_in(d, &["--no-ignore", "--format", "concise", "claims"]);
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     assert!(out.contains("claims/ignored.arg:1:7"), "{out}");
     assert!(out.contains("claims/.hidden/h.arg:1:7"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_is_read_and_a_link_to_a_directory_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "elsewhere/linked.arg", "claim linked \"L\"\n");
+    write(d, "claims/a.arg", "claim a \"A\"\n  assumed \"given\"\n");
+    std::os::unix::fs::symlink(d.join("elsewhere/linked.arg"), d.join("claims/l.arg")).unwrap();
+    std::os::unix::fs::symlink(d.join("elsewhere"), d.join("claims/dir")).unwrap();
+    let o = argcheck_in(d, &["--format", "concise", "claims"]);
+    let out = text(&o.stdout);
+    assert!(out.contains("claims/l.arg:1:7"), "{out}");
+    assert!(!out.contains("claims/dir/"), "{out}");
+    assert!(out.contains("(2 files, 2 statements)"), "{out}");
 }
 
 /// A tree of a few hundred files whose statements refer to each other
