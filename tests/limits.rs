@@ -50,7 +50,7 @@ fn long_chains_of_operators() {
         let outcome = on_small_stack(move || check_text(&text));
         let m = messages(&outcome, "syntax-error");
         assert_eq!(m.len(), 1, "{op}: {m:?}");
-        assert!(m[0].contains("nested too deeply"), "{op}: {m:?}");
+        assert!(m[0].contains("more than 96 operators"), "{op}: {m:?}");
     }
     // A long sum is written with `sum(...)`, which does not nest.
     let text = format!(
@@ -60,6 +60,61 @@ fn long_chains_of_operators() {
     let outcome = on_small_stack(move || check_text(&text));
     assert!(messages(&outcome, "syntax-error").is_empty());
     assert!(messages(&outcome, "numeric-inconsistency").is_empty());
+}
+
+/// The deepest expressions that parse: 96 operators on one path, under 31
+/// parentheses, or spread over 31 nested parentheses. Each is checked and
+/// formatted on a small stack, and drawn and shown by the binary, whose
+/// threads have larger stacks but run unoptimised code in tests.
+#[test]
+fn the_deepest_expressions_argcheck_reads() {
+    let x = "quantity x = exactly 1\n  assumed \"a count\"\n";
+    let chain = format!("x{}", " + x".repeat(96));
+    let wrapped = format!("{}{chain}{}", "(".repeat(31), ")".repeat(31));
+    // x + (x + x + (x + x + ( ... ))): three operators a level.
+    let mut spread = "x".to_owned();
+    for _ in 0..31 {
+        spread = format!("x + x + (x + {spread})");
+    }
+    for (name, lhs, terms) in [
+        ("chain", &chain, 97),
+        ("wrapped", &wrapped, 97),
+        ("spread", &spread, 94),
+    ] {
+        let text = format!("{x}check {name}: {lhs} = exactly {terms}\n");
+        let checked = text.clone();
+        let outcome = on_small_stack(move || check_text(&checked));
+        assert!(
+            outcome.findings.is_empty(),
+            "{name}: {:?}",
+            outcome.findings
+        );
+        // Formatting may wrap the long line; what it writes means the same.
+        let formatted = text.clone();
+        let again = on_small_stack(move || {
+            let once = argcheck::format::format_text(&formatted, &Default::default()).unwrap();
+            (check_text(&once), once)
+        });
+        assert!(again.0.findings.is_empty(), "{name}: {}", again.1);
+        let dir = temp_dir();
+        std::fs::write(dir.path().join("deep.arg"), &text).unwrap();
+        for command in ["map", "numbers"] {
+            let run = std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+                .arg(command)
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            assert_eq!(run.status.code(), Some(0), "{name} {command}");
+        }
+    }
+    // One operator more is a diagnostic, however it nests.
+    let one_more = format!("{x}check over: (x + {chain}) = 1\n");
+    let outcome = on_small_stack(move || check_text(&one_more));
+    let m = messages(&outcome, "syntax-error");
+    assert!(
+        m.len() == 1 && m[0].contains("more than 96 operators"),
+        "{m:?}"
+    );
 }
 
 #[test]

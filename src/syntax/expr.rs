@@ -9,10 +9,16 @@ use crate::syntax::lexer::{
     Ctx, PResult, date, identifier, is_inline_space, keyword, number, space0, space1, unit_word,
 };
 
-/// The deepest nesting of parentheses, unary minus, calls and operator chains
-/// that argcheck reads. Deeper input gets a diagnostic instead of a deep
-/// recursion; real checks stay far below it.
+/// The deepest nesting of parentheses, unary minus and calls that argcheck
+/// reads. Deeper input gets a diagnostic instead of a deep recursion; real
+/// checks stay far below it.
 pub const MAX_DEPTH: usize = 32;
+
+/// The most operators one chain (`a + b - c ...`, `a * b / c ...`) may build
+/// on each other. A chain is read in a loop, but it builds a tree as deep as
+/// it is long, which evaluation and printing walk recursively; with the
+/// nesting limit this bounds the depth of every expression tree.
+pub const MAX_CHAIN: usize = 96;
 
 fn fail<T>(e: PError<'_>) -> PResult<'_, T> {
     Err(nom::Err::Failure(e))
@@ -277,6 +283,41 @@ pub fn value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Value> {
     Ok((rest, Value::Number(Box::new(n))))
 }
 
+/// The height of an expression's tree, counting operator links only: a
+/// chain's operands stay below [`MAX_CHAIN`] links wherever they nest, and
+/// the nesting that separates chains is bounded by [`MAX_DEPTH`]. Walked
+/// with an explicit stack, as it is what bounds recursion elsewhere.
+fn tree_height(e: &Expr) -> usize {
+    let mut highest = 0;
+    let mut stack = vec![(e, 0)];
+    while let Some((e, links)) = stack.pop() {
+        highest = highest.max(links);
+        match &e.kind {
+            ExprKind::Literal(_) | ExprKind::Ref(_) => {}
+            ExprKind::Neg(inner) | ExprKind::Paren(inner) => stack.push((inner, links)),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                stack.push((lhs, links + 1));
+                stack.push((rhs, links + 1));
+            }
+            ExprKind::Call { args, .. } => stack.extend(args.iter().map(|a| (a, links))),
+        }
+    }
+    highest
+}
+
+fn chain_too_long(i: &str) -> PError<'_> {
+    PError::custom(
+        i,
+        1,
+        format!("expression too long: more than {MAX_CHAIN} operators build on each other"),
+        "operator limit reached here",
+        Some(
+            "use `sum(...)` for a long sum, or split the expression into named quantities"
+                .to_owned(),
+        ),
+    )
+}
+
 fn too_deep(i: &str) -> PError<'_> {
     PError::custom(
         i,
@@ -343,11 +384,11 @@ fn rel_op(i: &str) -> Option<(RelOp, &str)> {
 
 /// `expr = sum-expr ;` `sum-expr = product-expr { ws ( "+" | "-" ) ws product-expr } ;`
 ///
-/// Chains are folded left to right in a loop; each link counts towards
-/// [`MAX_DEPTH`] since the tree it builds is that deep.
+/// Chains are folded left to right in a loop; the tree they build may be
+/// at most [`MAX_CHAIN`] operators deep.
 pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     let (mut rest, mut lhs) = product_expr(ctx, i, depth)?;
-    let mut chain_depth = depth;
+    let mut height = tree_height(&lhs);
     loop {
         let (after_space, space) = space0(rest)?;
         let op = if after_space.starts_with("+/-") {
@@ -375,12 +416,12 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
                 )),
             ));
         }
-        chain_depth += 1;
-        if chain_depth > MAX_DEPTH {
-            return fail(too_deep(after_space));
-        }
         let (at_rhs, _) = space0(after_op)?;
         let (r, rhs) = product_expr(ctx, at_rhs, depth)?;
+        height = height.max(tree_height(&rhs)) + 1;
+        if height > MAX_CHAIN {
+            return fail(chain_too_long(after_space));
+        }
         lhs = binary(op, lhs, rhs);
         rest = r;
     }
@@ -402,7 +443,7 @@ fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
 /// `product-expr = unary-expr { ( "*" | "/" ) unary-expr } ;`
 fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     let (mut rest, mut lhs) = unary_expr(ctx, i, depth)?;
-    let mut chain_depth = depth;
+    let mut height = tree_height(&lhs);
     loop {
         let (after_space, _) = space0(rest)?;
         let op = match after_space.chars().next() {
@@ -410,12 +451,12 @@ fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr>
             Some('/') => BinOp::Div,
             _ => return Ok((rest, lhs)),
         };
-        chain_depth += 1;
-        if chain_depth > MAX_DEPTH {
-            return fail(too_deep(after_space));
-        }
         let (at_rhs, _) = space0(&after_space[1..])?;
         let (r, rhs) = unary_expr(ctx, at_rhs, depth)?;
+        height = height.max(tree_height(&rhs)) + 1;
+        if height > MAX_CHAIN {
+            return fail(chain_too_long(after_space));
+        }
         lhs = binary(op, lhs, rhs);
         rest = r;
     }
