@@ -41,7 +41,7 @@ fn sarif_with_rule_ids(stdout: &[u8]) -> String {
     serde_json::to_string_pretty(&log).expect("serialises") + "\n"
 }
 
-const SUMMARY: &str = "4 errors, 1 warning, 1 note, 1 acknowledged (2 files, 12 statements)\n";
+const SUMMARY: &str = "4 errors, 2 warnings, 1 note, 1 acknowledged (2 files, 12 statements)\n";
 
 #[test]
 fn every_format_is_snapshotted() {
@@ -98,9 +98,9 @@ fn machine_output_parses() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("one object per line"))
         .collect();
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 8);
     assert_eq!(
-        lines[6]["reason"],
+        lines[7]["reason"],
         "the essay states it as a fact, 100% \"given\""
     );
 }
@@ -134,7 +134,7 @@ fn sarif_has_the_fields_code_scanning_reads() {
         );
     }
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 7);
+    assert_eq!(results.len(), 8);
     let mut prints = std::collections::BTreeSet::new();
     for result in results {
         let id = result["ruleId"].as_str().unwrap();
@@ -198,6 +198,7 @@ const STATS: &str = "    1  duplicate-id
     1  overstated-precision
     1  syntax-error
     1  uncited-evidence
+    1  ungrounded-claim
     1  unknown-reference
     1  unused-source
     0  unsupported-premise   (1 acknowledged)

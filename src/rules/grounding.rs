@@ -134,9 +134,6 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             || stmt.ast.has_errors
             || ctx.grounded[s]
             || ctx.groups_of[s].is_empty()
-            || ctx.groups_of[s]
-                .iter()
-                .any(|&g| ctx.ws.relations.groups[g].broken)
         {
             continue;
         }
