@@ -346,6 +346,32 @@ fn a_source_file_outside_the_workspace() {
     // Given the parent directory, the same file is inside the workspace.
     let ws = load(&[dir.path().to_path_buf()]).unwrap();
     assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());
+    // So it is when the parent holds the project (a repository or an
+    // `argcheck.yaml`), whichever directory below it is given.
+    for marker in [".git", "argcheck.yaml"] {
+        let at = dir.path().join(marker);
+        if marker == ".git" {
+            std::fs::create_dir(&at).unwrap();
+        } else {
+            std::fs::write(&at, "").unwrap();
+        }
+        let inside = run(&[]);
+        let json = String::from_utf8(inside.stdout).unwrap();
+        assert!(
+            !json.contains("source-file-outside-workspace"),
+            "{marker}: {json}"
+        );
+        assert!(json.contains("quote-not-found"), "{marker}: {json}");
+        if marker == ".git" {
+            std::fs::remove_dir(&at).unwrap();
+        } else {
+            std::fs::remove_file(&at).unwrap();
+        }
+    }
+    // Out of the project is still out.
+    std::fs::create_dir(inner.join(".git")).unwrap();
+    let json = String::from_utf8(run(&[]).stdout).unwrap();
+    assert!(json.contains("source-file-outside-workspace"), "{json}");
 }
 
 /// A failing check over 50,000 quantities sets them against each other:

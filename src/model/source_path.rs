@@ -1,8 +1,10 @@
 //! Where a source's `file "PATH"` may point. The path is relative to the
-//! `.arg` file; by default it must stay inside the workspace (the directories
-//! named on the command line, and the directory of each file named
-//! directly), so a checked-out repository cannot make argcheck read files
-//! elsewhere on the machine. `--allow-outside-files` lifts the limit.
+//! `.arg` file; by default it must stay inside the workspace: the directories
+//! named on the command line, the directory of each file named directly, and
+//! the project holding each of them (the nearest directory above with `.git`
+//! or `argcheck.yaml`, so `claims/` may name `../sources/`). A checked-out
+//! repository thus cannot make argcheck read files elsewhere on the machine.
+//! `--allow-outside-files` lifts the limit.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
@@ -10,9 +12,9 @@ use std::sync::OnceLock;
 /// The workspace's roots and whether files outside them may be read.
 #[derive(Debug, Clone, Default)]
 pub struct FileAccess {
-    /// Each directory named on the command line, and the directory of each
-    /// file named directly. With none (a workspace built in memory), each
-    /// `.arg` file's own directory is its root.
+    /// Each directory named on the command line, the directory of each file
+    /// named directly, and the project holding each. With none (a workspace
+    /// built in memory), each `.arg` file's own directory is its root.
     pub roots: Vec<PathBuf>,
     /// Whether `file` clauses may name files outside the roots.
     pub allow_outside: bool,
@@ -46,9 +48,10 @@ pub enum Outside {
 }
 
 impl FileAccess {
-    /// The roots of a run over `paths`, as given on the command line.
+    /// The roots of a run over `paths`, as given on the command line, and
+    /// the projects holding them.
     pub fn for_paths(paths: &[PathBuf]) -> FileAccess {
-        let roots = paths
+        let mut roots: Vec<PathBuf> = paths
             .iter()
             .map(|p| {
                 if p.is_dir() {
@@ -58,6 +61,8 @@ impl FileAccess {
                 }
             })
             .collect();
+        let projects: Vec<PathBuf> = roots.iter().filter_map(|r| project_of(r)).collect();
+        roots.extend(projects);
         FileAccess {
             roots,
             ..FileAccess::default()
@@ -122,6 +127,21 @@ impl FileAccess {
         }
         self.inside_roots(&normalize(path, self.normalized().cwd.as_deref()))
     }
+}
+
+/// The nearest directory at or above `dir` that holds a project: a `.git`
+/// (a repository, or a worktree's `.git` file) or an `argcheck.yaml`.
+fn project_of(dir: &Path) -> Option<PathBuf> {
+    let start = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let absolute = std::path::absolute(start).ok()?;
+    absolute
+        .ancestors()
+        .find(|d| d.join(".git").exists() || d.join(crate::config::FILE_NAME).is_file())
+        .map(Path::to_path_buf)
 }
 
 /// The absolute form of `path` (relative paths are taken from `cwd`) with
