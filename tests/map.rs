@@ -489,3 +489,23 @@ fn selection_errors_exit_2() {
     let o = argcheck(&["map", FIXTURES, "--direction", "up"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The spec shows an `assumed` reason in reports: the map carries it in the
+/// box, the tooltip and the JSON node of each statement taken as given.
+#[test]
+fn assumed_reasons_are_shown() {
+    let reason = "a position the essay rejects";
+    let dot = map(&["--format", "dot"]);
+    let line = dot
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"bipolar\""))
+        .expect("the assumed claim is drawn");
+    assert!(line.contains(&format!("<I>assumed: {reason}")), "{line}");
+    assert!(line.contains(&format!("\\nassumed: {reason}")), "{line}");
+    let json: serde_json::Value = serde_json::from_str(&map(&["--format", "json"])).unwrap();
+    let nodes = json["nodes"].as_array().unwrap();
+    let node = |id: &str| nodes.iter().find(|n| n["id"] == id).unwrap();
+    assert_eq!(node("bipolar")["assumed"], serde_json::json!([reason]));
+    assert_eq!(node("entitled")["assumed"], serde_json::json!([]));
+    assert!(map(&["--format", "mermaid"]).contains(&format!("<i>assumed: {reason}</i>")));
+}

@@ -413,6 +413,23 @@ fn node(
             out.push_str("</FONT></TD></TR>");
         }
     }
+    for reason in view.assumed(s) {
+        out.push_str("<TR><TD ALIGN=\"LEFT\"");
+        out.push_str(columns);
+        out.push_str("><FONT POINT-SIZE=\"8\" COLOR=\"");
+        out.push_str(MUTED);
+        out.push_str("\"><I>");
+        let text = &mut scratch.line;
+        text.clear();
+        text.push_str("assumed: ");
+        text.push_str(&reason);
+        if crate::text::char_count(text) > MAX_TEXT {
+            push_lines(out, &shorten(text, MAX_TEXT), WRAP + 8);
+        } else {
+            push_lines(out, text, WRAP + 8);
+        }
+        out.push_str("</I></FONT></TD></TR>");
+    }
     out.push_str("</TABLE>>, tooltip=\"");
     tooltip(out, view, s);
     out.push_str("\"];\n");
@@ -426,6 +443,9 @@ fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId) {
     let _ = write!(text, "{} {}", stmt.kind(), view.id_str(s));
     if let Some(label) = view.label(s) {
         let _ = write!(text, ": {}", upper(label));
+    }
+    for reason in view.assumed(s) {
+        let _ = write!(text, "\nassumed: {reason}");
     }
     for f in &view.findings[s] {
         let _ = write!(text, "\n{} [{}]: {}", f.severity, f.rule, f.message);

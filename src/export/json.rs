@@ -25,6 +25,8 @@ struct Node<'a> {
     /// The rule of each acknowledged finding.
     allowed: Vec<&'static str>,
     tags: Vec<&'a str>,
+    /// The reason of each `assumed` clause.
+    assumed: Vec<String>,
     /// A claim that supports and attacks nothing.
     conclusion: bool,
     file: &'a str,
@@ -67,6 +69,7 @@ pub fn to_json(view: &MapView<'_>) -> String {
                 findings: view.findings[s].iter().map(|f| f.rule).collect(),
                 allowed: view.allowed[s].iter().map(|a| a.finding.rule).collect(),
                 tags: view.tags(s),
+                assumed: view.assumed(s),
                 conclusion: view.conclusion[s],
                 file: &view.ws.file(anchor.file).path,
                 line: lines[anchor.file as usize].line_col(anchor.span.start()).0,

@@ -315,6 +315,26 @@ impl<'w> MapView<'w> {
             .collect()
     }
 
+    /// Why the statement is taken as given: the reason of each `assumed`
+    /// clause, in written order, whitespace folded.
+    pub fn assumed(&self, s: StmtId) -> Vec<String> {
+        let stmt = self.ws.stmt(s);
+        let source = &self.ws.file(stmt.file).text;
+        stmt.ast
+            .clauses
+            .iter()
+            .filter(|c| c.keyword == ClauseKeyword::Assumed)
+            .filter_map(|c| match &c.body {
+                ClauseBody::Text(reason) => {
+                    let mut folded = String::new();
+                    crate::text::push_folded(&mut folded, reason.value(source));
+                    Some(folded)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The names of the sources a statement cites or quotes, deduplicated,
     /// in the order first named.
     pub fn sources_of(&self, s: StmtId) -> Vec<String> {
