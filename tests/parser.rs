@@ -36,21 +36,30 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     (
         "clam c \"t\"\n",
-        &["unknown keyword `clam`; did you mean `claim`?"],
+        &["unknown keyword: expected a statement keyword, found `clam`; did you mean `claim`?"],
     ),
     (
         "claim c \"t\"\n  cites s\n",
-        &["`cites` is not allowed on a claim; evidence and quantity take it"],
+        &[
+            "`cites` is not allowed on a claim; evidence and quantity take it (expected a clause a claim takes, found `cites`)",
+        ],
     ),
     (
         "source s \"t\"\n  as-of 2015\n",
-        &["`as-of` is not allowed on a source; quantity takes it"],
+        &[
+            "`as-of` is not allowed on a source; quantity takes it (expected a clause a source takes, found `as-of`)",
+        ],
     ),
     (
         "claim c \"t\"\n  supportedby a\n",
-        &["unknown clause `supportedby`; did you mean `supported-by`?"],
+        &[
+            "unknown clause: expected a clause keyword, found `supportedby`; did you mean `supported-by`?",
+        ],
     ),
-    ("claim c \"never closed\n", &["unterminated string"]),
+    (
+        "claim c \"never closed\n",
+        &["unterminated string: expected a closing `\"`, found the end of the statement"],
+    ),
     (
         "claim \"t\"\n",
         &["expected an identifier for the claim, found a string"],
@@ -69,19 +78,26 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     (
         "quantity q = 1,23\n",
-        &["a thousands separator must be followed by three digits, found 2"],
+        &["expected three digits after a thousands separator, found 2"],
     ),
     (
         "quantity q = 2015-02-29\n",
-        &["`2015-02-29` is not a date: 2015-02 has 28 days"],
+        &["expected a date, found `2015-02-29`: 2015-02 has 28 days"],
+    ),
+    // A sign after a hedge is about the value, not a binary `-`.
+    (
+        "check c: a = exactly -6\n",
+        &["expected a number after `exactly`, found `-`"],
     ),
     (
         "check c: a -b = 1\n",
-        &["binary `-` needs whitespace on both sides"],
+        &["binary `-` needs whitespace on both sides: expected a space before and after it"],
     ),
     (
         "check c: a < b < c\n",
-        &["a check relates two expressions with one relation; found a second `<`"],
+        &[
+            "a check relates two expressions with one relation: expected the end of the check, found a second `<`",
+        ],
     ),
     (
         "check c: (a = 1\n",
@@ -89,7 +105,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     (
         "claim c \"t\"\n  allow unused-allow \"  \"\n",
-        &["the reason of `allow` must not be empty"],
+        &["the reason of `allow` must not be empty: expected a reason, found an empty string"],
     ),
     (
         "  by \"x\"\nclaim c \"t\"\n",
@@ -97,13 +113,15 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     (
         "claim c \"t\"\n  claim d \"u\"\n",
-        &["`claim` starts a statement, so it must be at column 0"],
+        &[
+            "`claim` starts a statement, so it must be at column 0: expected a clause, found the indented keyword `claim`",
+        ],
     ),
     // One broken statement hides nothing: both errors are reported.
     (
         "clam a \"x\"\nclaim b \"y\"\n  tags t,\n",
         &[
-            "unknown keyword `clam`; did you mean `claim`?",
+            "unknown keyword: expected a statement keyword, found `clam`; did you mean `claim`?",
             "expected an identifier after `,`, found end of line",
         ],
     ),

@@ -65,9 +65,14 @@ fn hedge(i: &str) -> Option<(Hedge, &str)> {
 /// Whether `i` starts a hedged number: a hedge, whitespace, then a digit.
 fn hedged_number_ahead(i: &str) -> bool {
     hedge(i).is_some_and(|(_, rest)| {
-        rest.trim_start_matches(is_inline_space)
-            .starts_with(|c: char| c.is_ascii_digit())
-            && rest.starts_with(is_inline_space)
+        let after = rest.trim_start_matches(is_inline_space);
+        // `exactly -6` is read as a value too, so that its error is about
+        // the sign rather than about a binary `-` after a name.
+        let unsigned = after
+            .strip_prefix('-')
+            .filter(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(after);
+        unsigned.starts_with(|c: char| c.is_ascii_digit()) && rest.starts_with(is_inline_space)
     })
 }
 
@@ -199,7 +204,9 @@ pub fn number_value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, NumberValue> {
                     crate::syntax::error::describe_found(after_space)
                 ),
                 "expected a number",
-                None,
+                after_space.starts_with('-').then(|| {
+                    format!("values are written without a sign; in a check, negate the whole value: `-{hedge_text} {}`", &after_space[1..].split(|c: char| c.is_whitespace()).next().unwrap_or_default())
+                }),
             ));
         }
         hedge_part = Some((h, ctx.span(hedge_text)));
@@ -309,7 +316,9 @@ fn chain_too_long(i: &str) -> PError<'_> {
     PError::custom(
         i,
         1,
-        format!("expression too long: more than {MAX_CHAIN} operators build on each other"),
+        format!(
+            "expression too long: more than {MAX_CHAIN} operators build on each other (expected an operand that ends the chain, found another operator)"
+        ),
         "operator limit reached here",
         Some(
             "use `sum(...)` for a long sum, or split the expression into named quantities"
@@ -322,7 +331,9 @@ fn too_deep(i: &str) -> PError<'_> {
     PError::custom(
         i,
         crate::syntax::error::found_len(i).max(1),
-        format!("expression nested too deeply (more than {MAX_DEPTH} levels)"),
+        format!(
+            "expression nested too deeply (more than {MAX_DEPTH} levels): expected an operand, found another level of nesting"
+        ),
         "nesting limit reached here",
         Some(
             "split the expression into named quantities, or use `sum(...)` for long sums"
@@ -350,7 +361,7 @@ pub fn relation<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Relation> {
             after_space,
             after_space.len() - after_second.len(),
             format!(
-                "a check relates two expressions with one relation; found a second `{}`",
+                "a check relates two expressions with one relation: expected the end of the check, found a second `{}`",
                 second.symbol()
             ),
             "second relation",
@@ -408,7 +419,10 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
             return fail(PError::custom(
                 after_space,
                 1,
-                format!("binary `{}` needs whitespace on both sides", op.symbol()),
+                format!(
+                    "binary `{}` needs whitespace on both sides: expected a space before and after it",
+                    op.symbol()
+                ),
                 "write spaces around this operator",
                 Some(format!(
                     "`-` may occur inside identifiers, so `a-b` is one name; write `a {} b`",

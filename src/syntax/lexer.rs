@@ -121,7 +121,9 @@ pub fn identifier(i: &str) -> PResult<'_, &str> {
         return Err(nom::Err::Failure(PError::custom(
             i,
             word.len(),
-            format!("identifier `{word}` ends in `{last}`"),
+            format!(
+                "expected an identifier that ends in a letter, digit or `_`, found `{word}`, which ends in `{last}`"
+            ),
             format!("identifiers cannot end in `{last}`"),
             Some(if last == '-' {
                 "binary `-` needs whitespace on both sides: `a - b`".to_owned()
@@ -199,9 +201,7 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
             return Err(nom::Err::Failure(PError::custom(
                 rest,
                 1 + group_len,
-                format!(
-                    "a thousands separator must be followed by three digits, found {group_len}"
-                ),
+                format!("expected three digits after a thousands separator, found {group_len}"),
                 "digit group of the wrong length",
                 Some("separate list items with a comma and a space: `1, 23`".to_owned()),
             )));
@@ -223,7 +223,9 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
         return Err(nom::Err::Failure(PError::custom(
             i,
             len,
-            format!("a number with {digit_count} digits is too long"),
+            format!(
+                "a number with {digit_count} digits is too long: expected at most {MAX_DIGITS} digits, found {digit_count}"
+            ),
             "too many digits",
             Some(format!(
                 "argcheck reads numbers of up to {MAX_DIGITS} digits; use an exponent (`3.366e9`) or a scale word"
@@ -245,7 +247,10 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
                     return Err(nom::Err::Failure(PError::custom(
                         i,
                         len,
-                        format!("exponent of `{}` is out of range", &i[..len]),
+                        format!(
+                            "exponent of `{}` is out of range: expected an exponent from -{MAX_EXPONENT} to {MAX_EXPONENT}",
+                            &i[..len]
+                        ),
                         "exponent out of range",
                         Some(format!(
                             "argcheck reads exponents from -{MAX_EXPONENT} to {MAX_EXPONENT}"
@@ -311,9 +316,11 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
                 None => break,
                 Some(other) => {
                     let shown = if other == '\n' || other == '\r' {
-                        "a backslash at the end of a line is not an escape".to_owned()
+                        "expected an escape (`\\\"`, `\\\\` or `\\n`) after `\\`, found the end of the line".to_owned()
                     } else {
-                        format!("unknown escape `\\{other}` in string")
+                        format!(
+                            "unknown escape in string: expected `\\\"`, `\\\\` or `\\n`, found `\\{other}`"
+                        )
                     };
                     let len = if other == '\n' || other == '\r' {
                         1
@@ -345,7 +352,7 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
     Err(nom::Err::Failure(PError::custom(
         i,
         1,
-        "unterminated string",
+        "unterminated string: expected a closing `\"`, found the end of the statement",
         "this string is never closed",
         Some("close it with `\"` before the statement ends".to_owned()),
     )))
@@ -395,7 +402,7 @@ pub fn date(allow_year: bool) -> impl Fn(&str) -> PResult<'_, DateParts<'_>> {
             return Err(nom::Err::Failure(PError::custom(
                 i,
                 len,
-                format!("`{text}` is not a date: there is no month {m}"),
+                format!("expected a date, found `{text}`: there is no month {m}"),
                 "no such month",
                 Some("months run from 01 to 12".to_owned()),
             )));
@@ -406,7 +413,7 @@ pub fn date(allow_year: bool) -> impl Fn(&str) -> PResult<'_, DateParts<'_>> {
                 return Err(nom::Err::Failure(PError::custom(
                     i,
                     len,
-                    format!("`{text}` is not a date: {year}-{m:02} has {last} days"),
+                    format!("expected a date, found `{text}`: {year}-{m:02} has {last} days"),
                     "no such day",
                     None,
                 )));

@@ -243,7 +243,7 @@ fn next_line(rest: &str) -> &str {
 }
 
 fn is_unterminated(err: &nom::Err<PError<'_>>) -> bool {
-    matches!(err, nom::Err::Failure(PError { kind: PErrorKind::Custom { message, .. }, .. }) if message == "unterminated string")
+    matches!(err, nom::Err::Failure(PError { kind: PErrorKind::Custom { message, .. }, .. }) if message == "unterminated string: expected a closing `\"`, found the end of the statement")
 }
 
 fn syntax_error(
@@ -280,8 +280,12 @@ fn unknown_statement_keyword(ctx: Ctx<'_>, at: &str, kw: &str) -> SyntaxError {
     }
     let suggestion = crate::suggest::closest(kw, StatementKind::ALL.iter().map(|k| k.keyword()));
     let message = match suggestion {
-        Some(s) => format!("unknown keyword `{kw}`; did you mean `{s}`?"),
-        None => format!("unknown keyword `{kw}`"),
+        Some(s) => {
+            format!(
+                "unknown keyword: expected a statement keyword, found `{kw}`; did you mean `{s}`?"
+            )
+        }
+        None => format!("unknown keyword: expected a statement keyword, found `{kw}`"),
     };
     syntax_error(
         ctx,
@@ -447,10 +451,11 @@ fn clause<'a>(ctx: Ctx<'a>, kind: StatementKind, at: &'a str) -> PResult<'a, Cla
             at,
             kw.len(),
             format!(
-                "`{kw}` is not allowed on {}; {} take{} it",
+                "`{kw}` is not allowed on {}; {} take{} it (expected a clause {} takes, found `{kw}`)",
                 kind.with_article(),
                 StatementKind::join(allowed, "and"),
-                if allowed.len() == 1 { "s" } else { "" }
+                if allowed.len() == 1 { "s" } else { "" },
+                kind.with_article(),
             ),
             format!("not allowed on {}", kind.with_article()),
             None,
@@ -472,15 +477,19 @@ fn unknown_clause<'a>(at: &'a str, kw: &str, kind: StatementKind) -> PError<'a> 
         return PError::custom(
             at,
             kw.len(),
-            format!("`{kw}` starts a statement, so it must be at column 0"),
+            format!(
+                "`{kw}` starts a statement, so it must be at column 0: expected a clause, found the indented keyword `{kw}`"
+            ),
             "indented statement keyword",
             Some(format!("remove the indentation before `{kw}`")),
         );
     }
     let suggestion = crate::suggest::closest(kw, ClauseKeyword::ALL.iter().map(|k| k.keyword()));
     let message = match suggestion {
-        Some(s) => format!("unknown clause `{kw}`; did you mean `{s}`?"),
-        None => format!("unknown clause `{kw}`"),
+        Some(s) => {
+            format!("unknown clause: expected a clause keyword, found `{kw}`; did you mean `{s}`?")
+        }
+        None => format!("unknown clause: expected a clause keyword, found `{kw}`"),
     };
     let takes: Vec<&str> = ClauseKeyword::ALL
         .iter()
@@ -595,7 +604,9 @@ fn empty_reason<'a>(ctx: Ctx<'a>, s: &Str, clause: &str) -> nom::Err<PError<'a>>
     nom::Err::Failure(PError::custom(
         at,
         s.span.len(),
-        format!("the reason of `{clause}` must not be empty"),
+        format!(
+            "the reason of `{clause}` must not be empty: expected a reason, found an empty string"
+        ),
         "empty reason",
         Some("say why, so reviewers can judge it".to_owned()),
     ))
@@ -716,13 +727,18 @@ mod tests {
     fn errors_say_what_was_expected() {
         assert_eq!(
             messages("clam x \"t\"\n"),
-            ["unknown keyword `clam`; did you mean `claim`?"]
+            ["unknown keyword: expected a statement keyword, found `clam`; did you mean `claim`?"]
         );
         assert_eq!(
             messages("claim x \"t\"\n  cites s\n"),
-            ["`cites` is not allowed on a claim; evidence and quantity take it"]
+            [
+                "`cites` is not allowed on a claim; evidence and quantity take it (expected a clause a claim takes, found `cites`)"
+            ]
         );
-        assert_eq!(messages("claim x \"t\n"), ["unterminated string"]);
+        assert_eq!(
+            messages("claim x \"t\n"),
+            ["unterminated string: expected a closing `\"`, found the end of the statement"]
+        );
     }
 
     #[test]
