@@ -391,3 +391,43 @@ fn the_map_follows_the_configuration() {
     let o = argcheck_in(d, &["map", "claims"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A cycle is about each of its statements: an `allow` on any of them
+/// acknowledges it, and none is left unused.
+#[test]
+fn a_cycle_is_acknowledged_on_any_of_its_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for on in ["a", "b", "c"] {
+        let allow = |s: &str| {
+            if s == on {
+                "  allow circular-support \"an illustration\"\n"
+            } else {
+                ""
+            }
+        };
+        let text = format!(
+            "claim a \"A\"\n  supported-by b\n{}premise b \"B\"\n  supported-by c\n{}premise c \"C\"\n  supported-by a\n{}",
+            allow("a"),
+            allow("b"),
+            allow("c")
+        );
+        write(d, "cycle.arg", &text);
+        let o = argcheck_in(d, &["--format", "json", "cycle.arg"]);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(o.status.code(), Some(0), "allow on {on}: {json}");
+        assert_eq!(json["summary"]["allowed"], 1, "allow on {on}: {json}");
+        assert_eq!(json["allowed"][0]["rule"], "circular-support");
+        assert_eq!(json["allowed"][0]["id"], on);
+        let rules: Vec<&str> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert!(
+            !rules.contains(&"circular-support") && !rules.contains(&"unused-allow"),
+            "{rules:?}"
+        );
+    }
+}

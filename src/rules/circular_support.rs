@@ -6,7 +6,8 @@ use crate::model::graph::support_cycles;
 declare_rule! {
     /// ## What it does
     /// Reports a cycle in the support graph, once per cycle, spelling it out
-    /// (`a -> b -> c -> a`).
+    /// (`a -> b -> c -> a`). An `allow circular-support` on any statement of
+    /// the cycle acknowledges it.
     ///
     /// ## Why it matters
     /// Statements that support each other in a circle give no reason to
@@ -41,6 +42,15 @@ fn group_thousands(n: usize) -> String {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
+    // A cycle is about every statement in it, so an `allow` on any of them
+    // acknowledges it: the finding names the first that has one.
+    let acknowledging: rustc_hash::FxHashSet<usize> = ws
+        .relations
+        .allows
+        .iter()
+        .filter(|a| a.rule == CIRCULAR_SUPPORT.name)
+        .map(|a| a.statement)
+        .collect();
     for cycle in support_cycles(ws) {
         let name = |s: usize| ws.stmt(s).name().unwrap_or("(anonymous check)").to_owned();
         let mut spelled: Vec<String> = if cycle.len() > SPELLED_OUT {
@@ -57,6 +67,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         spelled.push(name(cycle[0]));
         let first = cycle[0];
         let second = cycle[1 % cycle.len()];
+        let about = (0..cycle.len())
+            .map(|k| cycle[(k + 1) % cycle.len()])
+            .find(|s| acknowledging.contains(s))
+            .unwrap_or(second);
         // Point at the clause that makes the first statement support the second.
         let loc = ws
             .relations
@@ -69,7 +83,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             format!("`{}` supports `{}` here", name(first), name(second)),
             format!("circular support: {}", spelled.join(" -> ")),
             Some("support one statement of the cycle from outside it".to_owned()),
-            Some(second),
+            Some(about),
         );
     }
 }
