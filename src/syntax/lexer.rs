@@ -292,7 +292,7 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
     let mut pos = 0;
     // Only quotes, escapes and line breaks (all ASCII, so every cut is a
     // character boundary) stop the scan.
-    while let Some(run) = body.as_bytes()[pos..]
+    'scan: while let Some(run) = body.as_bytes()[pos..]
         .iter()
         .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'))
     {
@@ -338,12 +338,24 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
             }
             pos += 1 + escaped.map_or(0, char::len_utf8);
         } else {
-            // A line break: it and the indentation after it read as one
-            // space.
-            let after = &body[pos..];
-            let after = after.strip_prefix('\r').unwrap_or(after);
-            let after = after.strip_prefix('\n').unwrap_or(after);
-            let after = after.trim_start_matches(is_inline_space);
+            // A line break, any blank lines after it and the indentation of
+            // the next line read as one space. That line must be indented:
+            // one at column 0 (even a comment) ends the statement, leaving
+            // the string open.
+            let mut after = &body[pos..];
+            loop {
+                let line = after.strip_prefix('\r').unwrap_or(after);
+                let line = line.strip_prefix('\n').unwrap_or(line);
+                let text = line.trim_start_matches(is_inline_space);
+                if text.starts_with(['\r', '\n']) {
+                    after = text;
+                } else if text.len() == line.len() {
+                    break 'scan;
+                } else {
+                    after = text;
+                    break;
+                }
+            }
             v.push(' ');
             pos = body.len() - after.len();
         }
@@ -466,6 +478,17 @@ mod tests {
         assert_eq!(rest, " tail");
         let (_, s) = string("\"x\r\n\ty\"").unwrap();
         assert_eq!(s.as_deref(), Some("x y"));
+        // Blank lines and the break before them read as one space too.
+        let (_, s) = string("\"x\n\n  \r\n  y\"").unwrap();
+        assert_eq!(s.as_deref(), Some("x y"));
+        // A continuation must be indented: a line at column 0, even a
+        // comment, leaves the string open.
+        for open in ["\"x\n#y\"", "\"x\ny\"", "\"x\n\n", "\"x\n  \n"] {
+            assert!(
+                matches!(string(open), Err(nom::Err::Failure(_))),
+                "{open:?}"
+            );
+        }
         let (_, s) = string("\"a\\\\b\\nc\"").unwrap();
         assert_eq!(s.as_deref(), Some("a\\b\nc"));
         // Nothing to resolve: the value is the text between the quotes.
