@@ -431,3 +431,31 @@ fn a_cycle_is_acknowledged_on_any_of_its_statements() {
         );
     }
 }
+
+/// A duplicate's message names where the first declaration is, so formats
+/// with one location per finding show both places.
+#[test]
+fn a_duplicate_names_the_first_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.arg",
+        "claim x \"A\"\n  assumed \"g\"\r\n\r\nclaim  y \"B\"\n  assumed \"g\"\n",
+    );
+    write(
+        d,
+        "b.arg",
+        "claim y \"C\"\n  assumed \"g\"\nclaim x \"D\"\n  assumed \"g\"\n",
+    );
+    let o = argcheck_in(d, &["--format", "concise", "a.arg", "b.arg"]);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("b.arg:1:7: error[duplicate-id] `y` is declared twice; first at a.arg:4:8"),
+        "{out}"
+    );
+    assert!(
+        out.contains("b.arg:3:7: error[duplicate-id] `x` is declared twice; first at a.arg:1:7"),
+        "{out}"
+    );
+}

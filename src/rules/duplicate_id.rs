@@ -1,7 +1,8 @@
 //! `duplicate-id`.
 
 use super::{Context, Sink, declare_rule};
-use crate::finding::Place;
+use crate::finding::{FileId, Place};
+use crate::model::{Loc, Workspace};
 
 declare_rule! {
     /// ## What it does
@@ -22,18 +23,26 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for &(later, first) in &ctx.ws.duplicates {
-        let stmt = ctx.ws.stmt(later);
+    let ws = ctx.ws;
+    let firsts: Vec<Loc> = ws
+        .duplicates
+        .iter()
+        .map(|&(_, first)| ws.stmt(first).anchor())
+        .collect();
+    let positions = line_columns(ws, &firsts);
+    for (&(later, _), (first_anchor, (line, column))) in
+        ws.duplicates.iter().zip(firsts.iter().zip(positions))
+    {
+        let stmt = ws.stmt(later);
         let name = stmt.name().unwrap_or_default();
-        let first_anchor = ctx.ws.stmt(first).anchor();
-        let first_path = &ctx.ws.file(first_anchor.file).path;
+        let first_path = &ws.file(first_anchor.file).path;
         let finding = sink.report(
             stmt.anchor(),
             "declared again here",
-            format!("`{name}` is declared twice"),
-            Some(format!(
-                "identifiers are global to the workspace; rename one of the two (first declared in {first_path})"
-            )),
+            // Both places are in the message, so that formats showing one
+            // location per finding still show the other.
+            format!("`{name}` is declared twice; first at {first_path}:{line}:{column}"),
+            Some("identifiers are global to the workspace; rename one of the two".to_owned()),
             Some(later),
         );
         finding.related.push(Place {
@@ -42,4 +51,36 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             label: "first declared here".to_owned(),
         });
     }
+}
+
+/// The 1-based line and column (in characters) of each place's start. The
+/// places are visited in file and offset order, so each file is read once
+/// however many places it holds.
+fn line_columns(ws: &Workspace, places: &[Loc]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&k| (places[k].file, places[k].span.start()));
+    let mut out = vec![(0, 0); places.len()];
+    // (file, offset reached, line at that offset, where that line starts)
+    let mut at: Option<(FileId, usize, usize, usize)> = None;
+    for k in order {
+        let Loc { file, span } = places[k];
+        let text = &ws.file(file).text;
+        let (mut from, mut line, mut line_start) = match at {
+            Some((f, offset, line, start)) if f == file => (offset, line, start),
+            _ => (0, 1, 0),
+        };
+        let offset = span.start().min(text.len());
+        for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]) {
+            line += 1;
+            line_start = from + newline + 1;
+        }
+        from = offset;
+        let column = text
+            .get(line_start..offset)
+            .map_or(0, |t| t.chars().count())
+            + 1;
+        out[k] = (line, column);
+        at = Some((file, from, line, line_start));
+    }
+    out
 }
