@@ -42,7 +42,8 @@ impl Walk<'_> {
 
 /// Every `.arg` file below each directory (honouring `.gitignore` and
 /// `.ignore` also outside git, skipping hidden directories but not hidden
-/// files, and taking links to files) and every file named directly. Sorted by path and deduplicated.
+/// files, and taking links to files) and every file named directly. Sorted
+/// by the paths' text and deduplicated.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
     discover_with(paths, &Walk::default())
 }
@@ -92,7 +93,9 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
             }
         }
     }
-    found.sort();
+    // By the path's text, as reports show it (`b-x.arg` before `b/c.arg`),
+    // rather than component by component.
+    found.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     found.dedup();
     Ok(found)
 }

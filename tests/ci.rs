@@ -459,3 +459,23 @@ fn a_duplicate_names_the_first_place() {
         "{out}"
     );
 }
+
+/// Files, and so findings, come in the order of their paths' text, as
+/// reports print them: `b-x.arg`, `b.arg`, `b/c.arg`.
+#[test]
+fn files_are_ordered_by_their_paths_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (k, path) in ["b/c.arg", "b.arg", "b-x.arg"].into_iter().enumerate() {
+        write(d, &format!("claims/{path}"), &format!("claim u{k} \"x\"\n"));
+    }
+    let o = argcheck_in(d, &["--format", "json", "claims"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["claims/b-x.arg", "claims/b.arg", "claims/b/c.arg"]);
+}
