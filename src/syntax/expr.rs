@@ -295,6 +295,10 @@ pub fn value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Value> {
 /// the nesting that separates chains is bounded by [`MAX_DEPTH`]. Walked
 /// with an explicit stack, as it is what bounds recursion elsewhere.
 fn tree_height(e: &Expr) -> usize {
+    // Most operands are a name or a number: no walk needed.
+    if matches!(e.kind, ExprKind::Literal(_) | ExprKind::Ref(_)) {
+        return 0;
+    }
     let mut highest = 0;
     let mut stack = vec![(e, 0)];
     while let Some((e, links)) = stack.pop() {
@@ -399,7 +403,8 @@ fn rel_op(i: &str) -> Option<(RelOp, &str)> {
 /// at most [`MAX_CHAIN`] operators deep.
 pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     let (mut rest, mut lhs) = product_expr(ctx, i, depth)?;
-    let mut height = tree_height(&lhs);
+    // Measured only once the expression turns out to be a chain.
+    let mut height = None;
     loop {
         let (after_space, space) = space0(rest)?;
         let op = if after_space.starts_with("+/-") {
@@ -432,8 +437,12 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
         }
         let (at_rhs, _) = space0(after_op)?;
         let (r, rhs) = product_expr(ctx, at_rhs, depth)?;
-        height = height.max(tree_height(&rhs)) + 1;
-        if height > MAX_CHAIN {
+        let linked = height
+            .unwrap_or_else(|| tree_height(&lhs))
+            .max(tree_height(&rhs))
+            + 1;
+        height = Some(linked);
+        if linked > MAX_CHAIN {
             return fail(chain_too_long(after_space));
         }
         lhs = binary(op, lhs, rhs);
@@ -457,7 +466,7 @@ fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
 /// `product-expr = unary-expr { ( "*" | "/" ) unary-expr } ;`
 fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
     let (mut rest, mut lhs) = unary_expr(ctx, i, depth)?;
-    let mut height = tree_height(&lhs);
+    let mut height = None;
     loop {
         let (after_space, _) = space0(rest)?;
         let op = match after_space.chars().next() {
@@ -467,8 +476,12 @@ fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr>
         };
         let (at_rhs, _) = space0(&after_space[1..])?;
         let (r, rhs) = unary_expr(ctx, at_rhs, depth)?;
-        height = height.max(tree_height(&rhs)) + 1;
-        if height > MAX_CHAIN {
+        let linked = height
+            .unwrap_or_else(|| tree_height(&lhs))
+            .max(tree_height(&rhs))
+            + 1;
+        height = Some(linked);
+        if linked > MAX_CHAIN {
             return fail(chain_too_long(after_space));
         }
         lhs = binary(op, lhs, rhs);
