@@ -78,8 +78,14 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     (
         "quantity q = 1,23\n",
-        &["expected three digits after a thousands separator, found 2"],
+        &["expected the end of the statement's first line, found `,`"],
     ),
+    (
+        "quantity q = 1,2345\n",
+        &["expected three digits after a thousands separator, found 4"],
+    ),
+    // A comma before one or two digits separates arguments.
+    ("check c: x = max(1,2) + sum(1,234,5)\n", &[]),
     (
         "quantity q = 2015-02-29\n",
         &["expected a date, found `2015-02-29`: 2015-02 has 28 days"],

@@ -183,8 +183,8 @@ pub const MAX_EXPONENT: i64 = 1000;
 /// `number = digits { "," digit digit digit } [ "." digits ] [ exponent ] ;`
 ///
 /// A comma continues the number only when exactly three digits follow it, so
-/// `sum(1, 2)` and `1,234` both read as meant. A group of other lengths directly
-/// after a comma (`1,23`, `1,2345`) is an error.
+/// `1,234` is one number and `max(1,2)` two. A group of four or more digits
+/// after a comma (`1,2345`) is an error: neither reading is plainly meant.
 pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
     let digits = |s| take_while1::<_, _, PError<'_>>(|c: char| c.is_ascii_digit()).parse(s);
     let (mut rest, first) =
@@ -194,10 +194,11 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
         let group_len = after_comma
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(after_comma.len());
-        if group_len == 0 {
+        // One or two digits: the comma separates, and the number ends here.
+        if group_len < 3 {
             break;
         }
-        if group_len != 3 {
+        if group_len > 3 {
             return Err(nom::Err::Failure(PError::custom(
                 rest,
                 1 + group_len,
@@ -463,7 +464,12 @@ mod tests {
         assert_eq!(n.exponent, 9);
         let (rest, n) = number("1, 2").unwrap();
         assert_eq!((n.int_digits.as_str(), rest), ("1", ", 2"));
-        assert!(matches!(number("1,23"), Err(nom::Err::Failure(_))));
+        // One or two digits after a comma: the comma separates.
+        let (rest, n) = number("1,2)").unwrap();
+        assert_eq!((n.int_digits.as_str(), rest), ("1", ",2)"));
+        let (rest, n) = number("1,234,56").unwrap();
+        assert_eq!((n.int_digits.as_str(), rest), ("1234", ",56"));
+        assert!(matches!(number("1,2345"), Err(nom::Err::Failure(_))));
         assert!(matches!(number("1e999999999"), Err(nom::Err::Failure(_))));
         assert!(matches!(
             number("1e99999999999999999999999"),

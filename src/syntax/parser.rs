@@ -304,6 +304,11 @@ fn end_of_line_expected(ctx: Ctx<'_>, at: &str, what: &str) -> SyntaxError {
     let at = at.trim_start_matches(is_inline_space);
     let help = if at.starts_with('#') {
         Some("a comment starts with `#` after whitespace".to_owned())
+    } else if at
+        .strip_prefix(',')
+        .is_some_and(|digits| digits.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        Some("a comma continues a number only before three digits: `1,234`".to_owned())
     } else if at.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
         Some("separate list items with `,`; put each clause on its own indented line".to_owned())
     } else {
