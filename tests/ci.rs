@@ -479,3 +479,36 @@ fn files_are_ordered_by_their_paths_text() {
         .collect();
     assert_eq!(files, ["claims/b-x.arg", "claims/b.arg", "claims/b/c.arg"]);
 }
+
+/// A leading BOM is skipped: it takes no column on the first line, in any
+/// format, nor in a duplicate's reference to its first place.
+#[test]
+fn a_leading_bom_takes_no_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.arg", "\u{feff}claim c \"C\"\nclaim d \"D\"\n");
+    write(d, "b.arg", "claim c \"again\"\n  assumed \"g\"\n");
+    let concise = text(&argcheck_in(d, &["--format", "concise", "a.arg", "b.arg"]).stdout);
+    assert!(
+        concise.contains("a.arg:1:7: error[unsupported-claim]"),
+        "{concise}"
+    );
+    assert!(
+        concise.contains("a.arg:2:7: error[unsupported-claim]"),
+        "{concise}"
+    );
+    assert!(concise.contains("first at a.arg:1:7"), "{concise}");
+    let human = argcheck_in(d, &["--color", "never", "a.arg"]);
+    assert!(
+        text(&human.stdout).contains("[a.arg:1:7]"),
+        "{}",
+        text(&human.stdout)
+    );
+    let json = argcheck_in(d, &["--format", "json", "a.arg"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let first = &json["findings"][0];
+    assert_eq!(
+        (&first["line"], &first["column"], &first["end_column"]),
+        (&1.into(), &7.into(), &8.into())
+    );
+}

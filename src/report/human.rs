@@ -76,7 +76,11 @@ impl SourceCode for Source<'_> {
             .line_of(start)
             .saturating_sub(context_lines_before + 1);
         let past = self.lines.line_of(end) + context_lines_after + 2;
-        let window_start = self.lines.line_start(first).unwrap_or(0);
+        // A leading BOM is skipped: it is not shown, nor counted as a column.
+        let window_start = match self.lines.line_start(first).unwrap_or(0) {
+            0 => self.lines.text_start().min(start),
+            other => other,
+        };
         // miette numbers lines, and counts them to decide which labels share
         // a snippet, from the start of the text: both are shifted by the
         // breaks before the window, counted its way.

@@ -8,6 +8,9 @@ pub struct LineIndex<'t> {
     /// Carriage returns not followed by a line feed: not line breaks here,
     /// but miette counts them as such (see [`LineIndex::breaks_before`]).
     lone_returns: Vec<usize>,
+    /// Where the first line's text starts: after a leading BOM, which is
+    /// skipped and so takes no column.
+    text_start: usize,
 }
 
 impl<'t> LineIndex<'t> {
@@ -21,7 +24,13 @@ impl<'t> LineIndex<'t> {
             text,
             starts,
             lone_returns,
+            text_start: if text.starts_with('\u{feff}') { 3 } else { 0 },
         }
+    }
+
+    /// Where the first line's text starts: after a leading BOM, if any.
+    pub fn text_start(&self) -> usize {
+        self.text_start
     }
 
     /// The 0-based line that holds a byte offset (clamped to the text).
@@ -48,7 +57,12 @@ impl<'t> LineIndex<'t> {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.starts[line]..offset].chars().count();
+        let from = if line == 0 {
+            self.text_start.min(offset)
+        } else {
+            self.starts[line]
+        };
+        let column = self.text[from..offset].chars().count();
         (line + 1, column + 1)
     }
 }
@@ -61,6 +75,17 @@ pub fn line_indexes(ws: &crate::model::Workspace) -> Vec<LineIndex<'_>> {
 #[cfg(test)]
 mod tests {
     use super::LineIndex;
+
+    #[test]
+    fn a_leading_bom_takes_no_column() {
+        let idx = LineIndex::new("\u{feff}claim c\nx");
+        assert_eq!(idx.line_col(3), (1, 1));
+        assert_eq!(idx.line_col(9), (1, 7));
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(11), (2, 1));
+        assert_eq!(idx.text_start(), 3);
+        assert_eq!(LineIndex::new("claim").text_start(), 0);
+    }
 
     #[test]
     fn columns_count_scalar_values() {

@@ -67,7 +67,8 @@ fn line_columns(ws: &Workspace, places: &[Loc]) -> Vec<(usize, usize)> {
         let text = &ws.file(file).text;
         let (mut from, mut line, mut line_start) = match at {
             Some((f, offset, line, start)) if f == file => (offset, line, start),
-            _ => (0, 1, 0),
+            // A leading BOM is skipped and takes no column.
+            _ => (0, 1, if text.starts_with('\u{feff}') { 3 } else { 0 }),
         };
         let offset = span.start().min(text.len());
         for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]) {
@@ -76,7 +77,7 @@ fn line_columns(ws: &Workspace, places: &[Loc]) -> Vec<(usize, usize)> {
         }
         from = offset;
         let column = text
-            .get(line_start..offset)
+            .get(line_start.min(offset)..offset)
             .map_or(0, |t| t.chars().count())
             + 1;
         out[k] = (line, column);
