@@ -84,6 +84,8 @@ const TABLE: &[(&str, &[&str])] = &[
         "quantity q = 1,2345\n",
         &["expected three digits after a thousands separator, found 4"],
     ),
+    // Only `allow` needs a reason: an empty `assumed` is fine.
+    ("claim c \"C\"\n  assumed \"\"\n", &[]),
     // A comma before one or two digits separates arguments.
     ("check c: x = max(1,2) + sum(1,234,5)\n", &[]),
     (
