@@ -156,10 +156,6 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     for &(s, state) in &numbers.checks {
         check_state[s] = state;
     }
-    let mut cited = vec![false; n];
-    for c in &ws.relations.citations {
-        cited[c.from] = true;
-    }
     let roles: Vec<Role> = ws
         .statements
         .iter()
@@ -178,7 +174,7 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
                 Role::Ground
             } else if matches!(kind, StatementKind::Claim | StatementKind::Premise) {
                 Role::Supported
-            } else if cited[s] {
+            } else if stmt.has(ClauseKeyword::Cites) {
                 Role::Ground
             } else {
                 Role::Fixed(Label::Out)

@@ -47,16 +47,14 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     )
     .sorted_and_deduplicated();
     let mut ungrounded_operands: Vec<usize> = vec![0; n];
-    let mut cited = vec![false; n];
-    for c in &ws.relations.citations {
-        cited[c.from] = true;
-    }
     for (s, stmt) in ws.statements.iter().enumerate() {
+        // A `cites` clause grounds as written (spec section 4), also when
+        // its source is unknown: that is `unknown-reference`'s to report.
         let base = stmt.has(ClauseKeyword::Assumed)
             || (matches!(
                 stmt.kind(),
                 StatementKind::Evidence | StatementKind::Quantity
-            ) && cited[s]);
+            ) && stmt.has(ClauseKeyword::Cites));
         if stmt.kind() == StatementKind::Check {
             // A check that does not hold grounds nothing.
             if !check_holds[s] {
