@@ -42,8 +42,8 @@ impl Walk<'_> {
 
 /// Every `.arg` file below each directory (honouring `.gitignore` and
 /// `.ignore` also outside git, skipping hidden directories but not hidden
-/// files, and taking links to files) and every file named directly. Sorted
-/// by the paths' text and deduplicated.
+/// files, and not following links) and every file named directly. Sorted by
+/// the paths' text, each file once.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
     discover_with(paths, &Walk::default())
 }
@@ -83,20 +83,25 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
         for entry in walker {
             let Ok(entry) = entry else { continue };
             let path = entry.path();
-            // Links to directories are not followed (a loop would never
-            // end), but a link to a file is that file.
-            let is_file = entry.file_type().is_some_and(|t| {
-                t.is_file() || (t.is_symlink() && path.metadata().is_ok_and(|m| m.is_file()))
-            });
-            if is_file && walk.selects(path, false) {
+            // Links are not followed, to files or directories: a walked tree
+            // must not lead argcheck (or `fmt`) to files outside it.
+            if entry.file_type().is_some_and(|t| t.is_file()) && walk.selects(path, false) {
                 found.push(path.to_path_buf());
             }
         }
     }
-    // By the path's text, as reports show it (`b-x.arg` before `b/c.arg`),
-    // rather than component by component.
-    found.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    // Equal paths (`claims/./a.arg`, `claims/a.arg`) are adjacent in
+    // component order; then by the path's text, as reports show it
+    // (`b-x.arg` before `b/c.arg`).
+    found.sort();
     found.dedup();
+    found.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    if paths.len() > 1 {
+        // Paths given may name one file twice (`claims /abs/claims/a.arg`):
+        // each file is read once, under the first of its names.
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    }
     Ok(found)
 }
 

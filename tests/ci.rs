@@ -282,20 +282,45 @@ fn ignore_files_and_hidden_directories_unless_no_ignore() {
     assert!(out.contains("claims/.hidden/h.arg:1:7"), "{out}");
 }
 
+/// Walks follow no link: a checked-out tree cannot lead argcheck, or `fmt`,
+/// to files outside it. A file named twice (through two paths given) is
+/// read once.
 #[cfg(unix)]
 #[test]
-fn a_link_to_a_file_is_read_and_a_link_to_a_directory_is_not_followed() {
+fn links_are_not_followed_and_each_file_is_read_once() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "elsewhere/linked.arg", "claim linked \"L\"\n");
     write(d, "claims/a.arg", "claim a \"A\"\n  assumed \"given\"\n");
     std::os::unix::fs::symlink(d.join("elsewhere/linked.arg"), d.join("claims/l.arg")).unwrap();
+    std::os::unix::fs::symlink(d.join("claims/a.arg"), d.join("claims/same.arg")).unwrap();
     std::os::unix::fs::symlink(d.join("elsewhere"), d.join("claims/dir")).unwrap();
     let o = argcheck_in(d, &["--format", "concise", "claims"]);
-    let out = text(&o.stdout);
-    assert!(out.contains("claims/l.arg:1:7"), "{out}");
-    assert!(!out.contains("claims/dir/"), "{out}");
-    assert!(out.contains("(2 files, 2 statements)"), "{out}");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("(1 file, 1 statement)"),
+        "{}",
+        text(&o.stdout)
+    );
+    let twice = argcheck_in(
+        d,
+        &[
+            "--format",
+            "concise",
+            "claims",
+            "claims/./a.arg",
+            "claims//a.arg",
+        ],
+    );
+    let out = text(&twice.stdout);
+    assert_eq!(twice.status.code(), Some(0), "{out}");
+    assert!(out.contains("(1 file, 1 statement)"), "{out}");
+    let absolute = d.join("claims/a.arg");
+    let twice = argcheck_in(
+        d,
+        &["--format", "concise", "claims", absolute.to_str().unwrap()],
+    );
+    assert!(text(&twice.stdout).contains("(1 file, 1 statement)"));
 }
 
 /// A tree of a few hundred files whose statements refer to each other
