@@ -4,7 +4,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::finding::Severity;
-use crate::input::{UsageError, Walk, load, load_with};
+use crate::input::{UsageError, Walk, load_with};
 use crate::model::Workspace;
 use crate::report::Reporter;
 use crate::report::concise::ConciseReporter;
@@ -428,6 +428,7 @@ fn check_on_current_pool(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         no_ignore: args.no_ignore,
         select: Some(&select),
         allow_outside_files: args.allow_outside_files,
+        project: config.project(),
     };
     let ws = load_with(&args.paths, &walk)?;
     let levels = |r: &'static crate::rules::Rule, file: crate::finding::FileId| {
@@ -617,13 +618,28 @@ fn man() -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The workspace of `paths` with the default walk, its sources' files
+/// allowed anywhere in the configuration's project.
+fn load_in_project(
+    paths: &[std::path::PathBuf],
+    config: &Config,
+) -> Result<crate::model::Workspace, UsageError> {
+    load_with(
+        paths,
+        &Walk {
+            project: config.project(),
+            ..Walk::default()
+        },
+    )
+}
+
 fn run_map(args: &MapArgs) -> Result<ExitCode, UsageError> {
     use crate::export::{Cluster, Direction, DrawOptions, render, view};
     let config = match configuration(args.config.as_deref(), &args.paths) {
         Ok(config) => config,
         Err(e) => return Ok(config_failure(&e, Color::Auto)),
     };
-    let ws = load(&args.paths)?;
+    let ws = load_in_project(&args.paths, &config)?;
     let levels = |r: &'static crate::rules::Rule, file: crate::finding::FileId| {
         config.level(r, Path::new(&ws.file(file).path))
     };
@@ -715,7 +731,7 @@ fn run_numbers(args: &NumbersArgs) -> Result<ExitCode, UsageError> {
         Ok(config) => config,
         Err(e) => return Ok(config_failure(&e, Color::Auto)),
     };
-    let ws = load(&args.paths)?;
+    let ws = load_in_project(&args.paths, &config)?;
     let evaluated = crate::rules::numbers::evaluate(&ws, &config.numbers);
     let rows = crate::report::numbers::rows(&ws, &evaluated);
     let mut out = std::io::stdout().lock();

@@ -108,6 +108,12 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
+    /// The project's directory: where the configuration file in use lies;
+    /// `None` with the defaults.
+    pub fn project(&self) -> Option<&Path> {
+        self.path.as_ref().map(|_| self.root.as_path())
+    }
+
     /// Reads and validates the file at `path`.
     pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
         let display = path.to_string_lossy().into_owned();

@@ -29,6 +29,9 @@ pub struct Walk<'a> {
     /// Read sources' `file` documents outside the directories walked
     /// (`--allow-outside-files`).
     pub allow_outside_files: bool,
+    /// The project's directory, where the `argcheck.yaml` in use lies:
+    /// sources' `file` documents may lie anywhere in it.
+    pub project: Option<&'a Path>,
 }
 
 impl Walk<'_> {
@@ -186,7 +189,7 @@ pub fn load_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Workspace, UsageE
         .collect();
     let (files, parsed) = read.into_iter().unzip();
     let mut ws = Workspace::build(files, parsed);
-    ws.file_access = crate::model::source_path::FileAccess::for_paths(paths);
+    ws.file_access = crate::model::source_path::FileAccess::for_paths(paths, walk.project);
     ws.file_access.allow_outside = walk.allow_outside_files;
     // Documents outside the workspace stay unread (see `FileAccess`).
     ws.read_documents(read_document);

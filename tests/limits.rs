@@ -322,15 +322,18 @@ fn a_source_file_outside_the_workspace() {
         "source s \"S\"\n  date 2016\n  file \"../secret.txt\"\nevidence e \"E\"\n  cites s\n  quote s \"not in the file\"\n",
     )
     .unwrap();
-    let run = |extra: &[&str]| {
+    // The project is `claims/` itself, whatever lies above the temporary
+    // directory.
+    std::fs::write(inner.join("argcheck.yaml"), "").unwrap();
+    let run = |command: &str, extra: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
-            .args(["check", "--format", "json"])
+            .args([command, "--format", "json"])
             .args(extra)
             .arg(&inner)
             .output()
             .unwrap()
     };
-    let refused = run(&[]);
+    let refused = run("check", &[]);
     assert_eq!(refused.status.code(), Some(1));
     let json = String::from_utf8(refused.stdout).unwrap();
     assert!(
@@ -339,39 +342,33 @@ fn a_source_file_outside_the_workspace() {
     );
     // The file was not read, so the quote was not checked against it.
     assert!(!json.contains("quote-not-found"), "{json}");
-    let allowed = run(&["--allow-outside-files"]);
+    let allowed = run("check", &["--allow-outside-files"]);
     let json = String::from_utf8(allowed.stdout).unwrap();
     assert!(!json.contains("source-file-outside-workspace"), "{json}");
     assert!(json.contains("quote-not-found"), "{json}");
     // Given the parent directory, the same file is inside the workspace.
     let ws = load(&[dir.path().to_path_buf()]).unwrap();
     assert!(messages(&check(&ws), "source-file-outside-workspace").is_empty());
-    // So it is when the parent holds the project (a repository or an
-    // `argcheck.yaml`), whichever directory below it is given.
-    for marker in [".git", "argcheck.yaml"] {
-        let at = dir.path().join(marker);
-        if marker == ".git" {
-            std::fs::create_dir(&at).unwrap();
-        } else {
-            std::fs::write(&at, "").unwrap();
-        }
-        let inside = run(&[]);
-        let json = String::from_utf8(inside.stdout).unwrap();
-        assert!(
-            !json.contains("source-file-outside-workspace"),
-            "{marker}: {json}"
-        );
-        assert!(json.contains("quote-not-found"), "{marker}: {json}");
-        if marker == ".git" {
-            std::fs::remove_dir(&at).unwrap();
-        } else {
-            std::fs::remove_file(&at).unwrap();
-        }
-    }
-    // Out of the project is still out.
-    std::fs::create_dir(inner.join(".git")).unwrap();
-    let json = String::from_utf8(run(&[]).stdout).unwrap();
+    // A repository above does not widen the workspace: argcheck does not
+    // control what lies above the directories it is given.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let json = String::from_utf8(run("check", &[]).stdout).unwrap();
     assert!(json.contains("source-file-outside-workspace"), "{json}");
+    // The project does: with the configuration in the parent, the parent is
+    // the project, for `check` and for `map` alike.
+    std::fs::rename(
+        inner.join("argcheck.yaml"),
+        dir.path().join("argcheck.yaml"),
+    )
+    .unwrap();
+    let json = String::from_utf8(run("check", &[]).stdout).unwrap();
+    assert!(!json.contains("source-file-outside-workspace"), "{json}");
+    assert!(json.contains("quote-not-found"), "{json}");
+    let map = String::from_utf8(run("map", &[]).stdout).unwrap();
+    assert!(
+        map.contains("quote-not-found") && !map.contains("source-file-outside"),
+        "{map}"
+    );
 }
 
 /// A failing check over 50,000 quantities sets them against each other:

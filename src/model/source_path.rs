@@ -1,10 +1,11 @@
 //! Where a source's `file "PATH"` may point. The path is relative to the
 //! `.arg` file; by default it must stay inside the workspace: the directories
 //! named on the command line, the directory of each file named directly, and
-//! the project holding each of them (the nearest directory above with `.git`
-//! or `argcheck.yaml`, so `claims/` may name `../sources/`). A checked-out
-//! repository thus cannot make argcheck read files elsewhere on the machine.
-//! `--allow-outside-files` lifts the limit.
+//! the project, the directory of the `argcheck.yaml` in use (so `claims/` may
+//! name `../sources/`). A checked-out repository thus cannot make argcheck
+//! read files elsewhere on the machine; a marker it does not control, such as
+//! a `.git` above it, does not widen the workspace. `--allow-outside-files`
+//! lifts the limit.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Default)]
 pub struct FileAccess {
     /// Each directory named on the command line, the directory of each file
-    /// named directly, and the project holding each. With none (a workspace
+    /// named directly, and the project's directory. With none (a workspace
     /// built in memory), each `.arg` file's own directory is its root.
     pub roots: Vec<PathBuf>,
     /// Whether `file` clauses may name files outside the roots.
@@ -49,8 +50,8 @@ pub enum Outside {
 
 impl FileAccess {
     /// The roots of a run over `paths`, as given on the command line, and
-    /// the projects holding them.
-    pub fn for_paths(paths: &[PathBuf]) -> FileAccess {
+    /// the project's directory.
+    pub fn for_paths(paths: &[PathBuf], project: Option<&Path>) -> FileAccess {
         let mut roots: Vec<PathBuf> = paths
             .iter()
             .map(|p| {
@@ -61,8 +62,7 @@ impl FileAccess {
                 }
             })
             .collect();
-        let projects: Vec<PathBuf> = roots.iter().filter_map(|r| project_of(r)).collect();
-        roots.extend(projects);
+        roots.extend(project.map(Path::to_path_buf));
         FileAccess {
             roots,
             ..FileAccess::default()
@@ -127,21 +127,6 @@ impl FileAccess {
         }
         self.inside_roots(&normalize(path, self.normalized().cwd.as_deref()))
     }
-}
-
-/// The nearest directory at or above `dir` that holds a project: a `.git`
-/// (a repository, or a worktree's `.git` file) or an `argcheck.yaml`.
-fn project_of(dir: &Path) -> Option<PathBuf> {
-    let start = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let absolute = std::path::absolute(start).ok()?;
-    absolute
-        .ancestors()
-        .find(|d| d.join(".git").exists() || d.join(crate::config::FILE_NAME).is_file())
-        .map(Path::to_path_buf)
 }
 
 /// The absolute form of `path` (relative paths are taken from `cwd`) with

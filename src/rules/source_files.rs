@@ -13,9 +13,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a source's `file` that names an absolute path, or a relative
     /// one whose `..` steps lead out of the workspace: the directories given
-    /// to argcheck and the project holding them (the nearest directory above
-    /// with `.git` or `argcheck.yaml`). Such a file is not read;
-    /// `--allow-outside-files` allows it.
+    /// to argcheck and the project (the directory of the `argcheck.yaml` in
+    /// use). Such a file is not read; `--allow-outside-files` allows it.
     ///
     /// ## Why it matters
     /// argcheck reads source files to verify quotes. Without this limit, a
@@ -86,7 +85,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             label,
             message,
             Some(
-                "name a file inside the directories given to argcheck or their project (the directory with .git or argcheck.yaml), relative to this .arg file; --allow-outside-files allows others"
+                "name a file inside the directories given to argcheck or the project (the directory of argcheck.yaml), relative to this .arg file; --allow-outside-files allows others"
                     .to_owned(),
             ),
             Some(index),
