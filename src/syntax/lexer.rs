@@ -180,6 +180,20 @@ pub const MAX_DIGITS: usize = 100;
 /// The largest exponent magnitude argcheck reads.
 pub const MAX_EXPONENT: i64 = 1000;
 
+/// A carriage return inside a string that no line feed follows.
+fn lone_carriage_return(at: &str) -> PError<'_> {
+    PError::custom(
+        at,
+        1,
+        format!(
+            "expected a line feed after the carriage return, found {}",
+            crate::syntax::error::describe_found(&at[1..])
+        ),
+        "carriage return without a line feed",
+        Some("lines end with a line feed, or a carriage return and a line feed".to_owned()),
+    )
+}
+
 /// `number = digits { "," digit digit digit } [ "." digits ] [ exponent ] ;`
 ///
 /// A comma continues the number only when exactly three digits follow it, so
@@ -274,11 +288,12 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
     ))
 }
 
-/// A string literal `"..."` with escapes `\"`, `\\`, `\n`. A line break inside
-/// it, with the indentation after it, reads as one space: the string continues
-/// on the statement's next line. `i` must be limited to the statement's text,
-/// so that a string still open at the statement's end is reported at its
-/// opening quote.
+/// A string literal `"..."` with escapes `\"`, `\\`, `\n`. It may continue on
+/// the statement's following indented lines: each line break, with the
+/// indentation after it, reads as one space (a blank line's too), and a line
+/// at column 0 ends it unterminated. `i` must be limited to the statement's
+/// text, so that a string still open at the statement's end is reported at
+/// its opening quote.
 ///
 /// The value is returned only when it differs from the text between the
 /// quotes (an escape or a line break); most literals have neither, and for
@@ -339,14 +354,20 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
             }
             pos += 1 + escaped.map_or(0, char::len_utf8);
         } else {
-            // A line break, any blank lines after it and the indentation of
-            // the next line read as one space. That line must be indented:
-            // one at column 0 (even a comment) ends the statement, leaving
-            // the string open.
+            // Each line break, with the indentation after it, reads as one
+            // space; a blank line is a break with no indentation. The next
+            // line with text must be indented: one at column 0 (even a
+            // comment) ends the statement, leaving the string open. A
+            // carriage return ends a line only before a line feed.
             let mut after = &body[pos..];
             loop {
-                let line = after.strip_prefix('\r').unwrap_or(after);
-                let line = line.strip_prefix('\n').unwrap_or(line);
+                let Some(line) = after
+                    .strip_prefix("\r\n")
+                    .or_else(|| after.strip_prefix('\n'))
+                else {
+                    return Err(nom::Err::Failure(lone_carriage_return(after)));
+                };
+                v.push(' ');
                 let text = line.trim_start_matches(is_inline_space);
                 if text.starts_with(['\r', '\n']) {
                     after = text;
@@ -357,7 +378,6 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
                     break;
                 }
             }
-            v.push(' ');
             pos = body.len() - after.len();
         }
         copied = pos;
@@ -484,9 +504,20 @@ mod tests {
         assert_eq!(rest, " tail");
         let (_, s) = string("\"x\r\n\ty\"").unwrap();
         assert_eq!(s.as_deref(), Some("x y"));
-        // Blank lines and the break before them read as one space too.
+        // Every line break reads as one space, a blank line's too.
         let (_, s) = string("\"x\n\n  \r\n  y\"").unwrap();
-        assert_eq!(s.as_deref(), Some("x y"));
+        assert_eq!(s.as_deref(), Some("x   y"));
+        // A carriage return ends a line only before a line feed.
+        for lone in ["\"x\r  y\"", "\"x\ry\""] {
+            let Err(nom::Err::Failure(e)) = string(lone) else {
+                panic!("{lone:?} is accepted");
+            };
+            assert_eq!(
+                lone.len() - e.at.len(),
+                2,
+                "{lone:?}: points at the carriage return"
+            );
+        }
         // A continuation must be indented: a line at column 0, even a
         // comment, leaves the string open.
         for open in ["\"x\n#y\"", "\"x\ny\"", "\"x\n\n", "\"x\n  \n"] {
