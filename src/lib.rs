@@ -12,6 +12,7 @@ pub mod format;
 pub mod input;
 pub mod model;
 pub mod numeric;
+pub mod position;
 pub mod quotes;
 pub mod report;
 pub mod rules;

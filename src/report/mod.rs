@@ -8,7 +8,7 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod numbers;
-pub mod position;
+pub use crate::position;
 pub mod sarif;
 
 use crate::finding::{Finding, Severity};

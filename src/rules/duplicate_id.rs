@@ -2,7 +2,8 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::finding::{FileId, Place};
-use crate::model::{Loc, Workspace};
+use crate::position::LineIndex;
+use rustc_hash::FxHashMap;
 
 declare_rule! {
     /// ## What it does
@@ -24,25 +25,28 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ws = ctx.ws;
-    let firsts: Vec<Loc> = ws
-        .duplicates
-        .iter()
-        .map(|&(_, first)| ws.stmt(first).anchor())
-        .collect();
-    let positions = line_columns(ws, &firsts);
-    for (&(later, _), (first_anchor, (line, column))) in
-        ws.duplicates.iter().zip(firsts.iter().zip(positions))
-    {
+    // Line indexes only of the files that hold a first declaration.
+    let mut indexes: FxHashMap<FileId, LineIndex<'_>> = FxHashMap::default();
+    for &(later, first) in &ws.duplicates {
         let stmt = ws.stmt(later);
         let name = stmt.name().unwrap_or_default();
-        let first_path = &ws.file(first_anchor.file).path;
+        let first_anchor = ws.stmt(first).anchor();
+        let first_file = ws.file(first_anchor.file);
+        let (line, column) = indexes
+            .entry(first_anchor.file)
+            .or_insert_with(|| LineIndex::new(&first_file.text))
+            .line_col(first_anchor.span.start());
         let finding = sink.report(
             stmt.anchor(),
             "declared again here",
-            // Both places are in the message, so that formats showing one
-            // location per finding still show the other.
-            format!("`{name}` is declared twice; first at {first_path}:{line}:{column}"),
-            Some("identifiers are global to the workspace; rename one of the two".to_owned()),
+            format!("`{name}` is declared twice"),
+            // The first place is named here too, for the formats that show
+            // one location per finding; not in the message, which the
+            // fingerprints hash and which must not change when lines move.
+            Some(format!(
+                "identifiers are global to the workspace; rename one of the two (first declared at {}:{line}:{column})",
+                first_file.path
+            )),
             Some(later),
         );
         finding.related.push(Place {
@@ -51,37 +55,4 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             label: "first declared here".to_owned(),
         });
     }
-}
-
-/// The 1-based line and column (in characters) of each place's start. The
-/// places are visited in file and offset order, so each file is read once
-/// however many places it holds.
-fn line_columns(ws: &Workspace, places: &[Loc]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..places.len()).collect();
-    order.sort_by_key(|&k| (places[k].file, places[k].span.start()));
-    let mut out = vec![(0, 0); places.len()];
-    // (file, offset reached, line at that offset, where that line starts)
-    let mut at: Option<(FileId, usize, usize, usize)> = None;
-    for k in order {
-        let Loc { file, span } = places[k];
-        let text = &ws.file(file).text;
-        let (mut from, mut line, mut line_start) = match at {
-            Some((f, offset, line, start)) if f == file => (offset, line, start),
-            // A leading BOM is skipped and takes no column.
-            _ => (0, 1, if text.starts_with('\u{feff}') { 3 } else { 0 }),
-        };
-        let offset = span.start().min(text.len());
-        for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]) {
-            line += 1;
-            line_start = from + newline + 1;
-        }
-        from = offset;
-        let column = text
-            .get(line_start.min(offset)..offset)
-            .map_or(0, |t| t.chars().count())
-            + 1;
-        out[k] = (line, column);
-        at = Some((file, from, line, line_start));
-    }
-    out
 }
