@@ -1,6 +1,7 @@
 //! `circular-support`.
 
 use super::{Context, Sink, declare_rule};
+use crate::model::Workspace;
 use crate::model::graph::support_cycles;
 
 declare_rule! {
@@ -85,5 +86,27 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             Some("support one statement of the cycle from outside it".to_owned()),
             Some(about),
         );
+    }
+}
+
+/// Marks as used every `allow circular-support` on a statement of a cycle:
+/// one of them acknowledged the cycle's finding (the finding names the
+/// first), and the others acknowledge the same cycle. Cycles are found again
+/// only when such an allow is still unmarked, which is rare.
+pub(super) fn mark_allows_of_acknowledged_cycles(ws: &Workspace, used: &mut [bool]) {
+    let unmarked = |k: usize| !used[k] && ws.relations.allows[k].rule == CIRCULAR_SUPPORT.name;
+    if !(0..used.len()).any(unmarked) {
+        return;
+    }
+    let mut on_cycle = vec![false; ws.statements.len()];
+    for cycle in support_cycles(ws) {
+        for s in cycle {
+            on_cycle[s] = true;
+        }
+    }
+    for (k, a) in ws.relations.allows.iter().enumerate() {
+        if a.rule == CIRCULAR_SUPPORT.name && on_cycle[a.statement] {
+            used[k] = true;
+        }
     }
 }

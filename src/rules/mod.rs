@@ -261,6 +261,7 @@ pub fn check_configured_and_label(
         findings.extend(rule_findings);
     }
     let (mut findings, mut allowed, mut used) = allow::apply(ws, findings);
+    circular_support::mark_allows_of_acknowledged_cycles(ws, &mut used);
     for (k, a) in ws.relations.allows.iter().enumerate() {
         if rule(&a.rule).is_some_and(|r| levels(r, ws.stmt(a.statement).file).is_none()) {
             used[k] = true;
