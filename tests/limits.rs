@@ -63,7 +63,7 @@ fn long_chains_of_operators() {
 }
 
 /// The deepest expressions that parse: 96 operators on one path, under 31
-/// parentheses, or spread over 31 nested parentheses. Each is checked and
+/// parentheses, or 93 spread over 31 nested parentheses. Each is checked and
 /// formatted on a small stack, and drawn and shown by the binary, whose
 /// threads have larger stacks but run unoptimised code in tests.
 #[test]
@@ -71,10 +71,12 @@ fn the_deepest_expressions_argcheck_reads() {
     let x = "quantity x = exactly 1\n  assumed \"a count\"\n";
     let chain = format!("x{}", " + x".repeat(96));
     let wrapped = format!("{}{chain}{}", "(".repeat(31), ")".repeat(31));
-    // x + (x + x + (x + x + ( ... ))): three operators a level.
+    // ((( ... ) + x + x + x) + x + x + x) + x + x + x: the parenthesis is
+    // the chain's first operand, so all three operators of each level lie on
+    // the path down to it: 93 in all.
     let mut spread = "x".to_owned();
     for _ in 0..31 {
-        spread = format!("x + x + (x + {spread})");
+        spread = format!("({spread}) + x + x + x");
     }
     for (name, lhs, terms) in [
         ("chain", &chain, 97),
@@ -108,13 +110,18 @@ fn the_deepest_expressions_argcheck_reads() {
         }
     }
     // One operator more is a diagnostic, however it nests.
-    let one_more = format!("{x}check over: (x + {chain}) = 1\n");
-    let outcome = on_small_stack(move || check_text(&one_more));
-    let m = messages(&outcome, "syntax-error");
-    assert!(
-        m.len() == 1 && m[0].contains("more than 96 operators"),
-        "{m:?}"
-    );
+    for over in [
+        format!("(x + {chain})"),
+        format!("({spread}) + x + x + x + x"),
+    ] {
+        let one_more = format!("{x}check over: {over} = 1\n");
+        let outcome = on_small_stack(move || check_text(&one_more));
+        let m = messages(&outcome, "syntax-error");
+        assert!(
+            m.len() == 1 && m[0].contains("more than 96 operators"),
+            "{m:?}"
+        );
+    }
 }
 
 #[test]

@@ -385,11 +385,7 @@ fn node(
         out.push_str("<TR><TD ALIGN=\"LEFT\"");
         out.push_str(columns);
         out.push('>');
-        if crate::text::char_count(text) > MAX_TEXT {
-            push_lines(out, &shorten(text, MAX_TEXT), WRAP);
-        } else {
-            push_lines(out, text, WRAP);
-        }
+        push_shortened_lines(out, text, WRAP);
         out.push_str("</TD></TR>");
     }
     if !options.sources {
@@ -413,7 +409,8 @@ fn node(
             out.push_str("</FONT></TD></TR>");
         }
     }
-    for reason in view.assumed(s) {
+    let assumed = view.assumed(s);
+    for reason in &assumed {
         out.push_str("<TR><TD ALIGN=\"LEFT\"");
         out.push_str(columns);
         out.push_str("><FONT POINT-SIZE=\"8\" COLOR=\"");
@@ -422,29 +419,25 @@ fn node(
         let text = &mut scratch.line;
         text.clear();
         text.push_str("assumed: ");
-        text.push_str(&reason);
-        if crate::text::char_count(text) > MAX_TEXT {
-            push_lines(out, &shorten(text, MAX_TEXT), WRAP + 8);
-        } else {
-            push_lines(out, text, WRAP + 8);
-        }
+        text.push_str(reason);
+        push_shortened_lines(out, text, WRAP + 8);
         out.push_str("</I></FONT></TD></TR>");
     }
     out.push_str("</TABLE>>, tooltip=\"");
-    tooltip(out, view, s);
+    tooltip(out, view, s, &assumed);
     out.push_str("\"];\n");
 }
 
-/// The tooltip, DOT-escaped: the statement, its label, and every finding's
-/// message.
-fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId) {
+/// The tooltip, DOT-escaped: the statement, its label, why it is assumed,
+/// and every finding's message.
+fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId, assumed: &[String]) {
     let stmt = view.ws.stmt(s);
     let mut text = QuotedBody(out);
     let _ = write!(text, "{} {}", stmt.kind(), view.id_str(s));
     if let Some(label) = view.label(s) {
         let _ = write!(text, ": {}", upper(label));
     }
-    for reason in view.assumed(s) {
+    for reason in assumed {
         let _ = write!(text, "\nassumed: {reason}");
     }
     for f in &view.findings[s] {
@@ -465,6 +458,15 @@ fn upper(label: Label) -> &'static str {
         Label::In => "IN",
         Label::Out => "OUT",
         Label::Undecided => "UNDECIDED",
+    }
+}
+
+/// [`push_lines`] of `text`, shortened to [`MAX_TEXT`] characters first.
+fn push_shortened_lines(out: &mut String, text: &str, width: usize) {
+    if crate::text::char_count(text) > MAX_TEXT {
+        push_lines(out, &shorten(text, MAX_TEXT), width);
+    } else {
+        push_lines(out, text, width);
     }
 }
 
@@ -656,6 +658,27 @@ mod tests {
         write_dot(&view, &options, &mut Counting(&mut streamed, &mut pieces)).unwrap();
         assert!(pieces > 2, "written in {pieces} pieces");
         assert_eq!(String::from_utf8(streamed).unwrap(), whole);
-        assert!(whole.contains(&format!("c{}", count - 1)));
+        // Both are drawn part by part: check the parts' order on its own.
+        // Every statement once, in workspace order; every edge once, in
+        // the order written.
+        let nodes: Vec<&str> = whole
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("\"c") && l.contains("[shape="))
+            .collect();
+        assert_eq!(nodes.len(), count);
+        for (k, line) in nodes.iter().enumerate() {
+            assert!(line.starts_with(&format!("\"c{k}\" [")), "node {k}: {line}");
+        }
+        let edges: Vec<&str> = whole
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("\"c") && l.contains(" -> "))
+            .collect();
+        assert_eq!(edges.len(), count - 1);
+        for (k, line) in edges.iter().enumerate() {
+            let expected = format!("\"c{}\" -> \"c{k}\"", k + 1);
+            assert!(line.starts_with(&expected), "edge {k}: {line}");
+        }
     }
 }

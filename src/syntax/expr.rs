@@ -205,7 +205,13 @@ pub fn number_value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, NumberValue> {
                 ),
                 "expected a number",
                 after_space.starts_with('-').then(|| {
-                    format!("values are written without a sign; in a check, negate the whole value: `-{hedge_text} {}`", &after_space[1..].split(|c: char| c.is_whitespace()).next().unwrap_or_default())
+                    let digits = after_space[1..]
+                        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                        .next()
+                        .unwrap_or_default();
+                    format!(
+                        "a value has no sign; an expression in a check can negate one: `-{hedge_text} {digits}`"
+                    )
                 }),
             ));
         }

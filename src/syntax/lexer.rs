@@ -180,6 +180,11 @@ pub const MAX_DIGITS: usize = 100;
 /// The largest exponent magnitude argcheck reads.
 pub const MAX_EXPONENT: i64 = 1000;
 
+/// The message of a string still open where its statement ends; the parser
+/// recognises the error by it.
+pub const UNTERMINATED_STRING: &str =
+    "unterminated string: expected a closing `\"`, found the end of the statement";
+
 /// A carriage return inside a string that no line feed follows.
 fn lone_carriage_return(at: &str) -> PError<'_> {
     PError::custom(
@@ -238,9 +243,7 @@ pub fn number(i: &str) -> PResult<'_, NumberParts<'_>> {
         return Err(nom::Err::Failure(PError::custom(
             i,
             len,
-            format!(
-                "a number with {digit_count} digits is too long: expected at most {MAX_DIGITS} digits, found {digit_count}"
-            ),
+            format!("number too long: expected at most {MAX_DIGITS} digits, found {digit_count}"),
             "too many digits",
             Some(format!(
                 "argcheck reads numbers of up to {MAX_DIGITS} digits; use an exponent (`3.366e9`) or a scale word"
@@ -385,7 +388,7 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
     Err(nom::Err::Failure(PError::custom(
         i,
         1,
-        "unterminated string: expected a closing `\"`, found the end of the statement",
+        UNTERMINATED_STRING,
         "this string is never closed",
         Some("close it with `\"` before the statement ends".to_owned()),
     )))

@@ -243,7 +243,7 @@ fn next_line(rest: &str) -> &str {
 }
 
 fn is_unterminated(err: &nom::Err<PError<'_>>) -> bool {
-    matches!(err, nom::Err::Failure(PError { kind: PErrorKind::Custom { message, .. }, .. }) if message == "unterminated string: expected a closing `\"`, found the end of the statement")
+    matches!(err, nom::Err::Failure(PError { kind: PErrorKind::Custom { message, .. }, .. }) if message == crate::syntax::lexer::UNTERMINATED_STRING)
 }
 
 fn syntax_error(
