@@ -153,12 +153,10 @@ impl<'w> MapView<'w> {
                 let neighbours = neighbours();
                 // The first three quantities with findings of each conflict:
                 // enough to find two besides any one member.
-                let flagged: Vec<Vec<StmtId>> = labelling
-                    .conflicts
-                    .iter()
-                    .map(|members| {
-                        let flagged = members.iter().filter(|&&t| with_findings[t]);
-                        flagged.take(3).copied().collect()
+                let flagged: Vec<Vec<StmtId>> = (0..labelling.conflicts.len())
+                    .map(|c| {
+                        let mut flagged = labelling.conflicts.of(c).filter(|&t| with_findings[t]);
+                        flagged.by_ref().take(3).collect()
                     })
                     .collect();
                 let mut drawn = with_findings.clone();
@@ -166,7 +164,7 @@ impl<'w> MapView<'w> {
                 for s in (0..n).filter(|&s| argument(s)) {
                     linked.clear();
                     linked.extend(neighbours[s].iter().filter(|&&t| with_findings[t]).take(2));
-                    for &c in &labelling.conflicts_of[s] {
+                    for c in labelling.conflicts_of.of(s) {
                         linked.extend(flagged[c].iter().filter(|&&t| t != s));
                     }
                     linked.sort_unstable();
@@ -430,8 +428,8 @@ fn neighbours(ws: &Workspace, labelling: &Labelling, edges: &[MapEdge]) -> Vec<V
             link(e.from, e.to);
         }
     }
-    for (target, attackers) in labelling.attackers.iter().enumerate() {
-        for &a in attackers {
+    for target in 0..labelling.attackers.len() {
+        for a in labelling.attackers.of(target) {
             link(a, target);
         }
     }
@@ -459,11 +457,12 @@ fn within(
         if distance[s] == depth {
             continue;
         }
-        let conflicting = labelling.conflicts_of[s]
-            .iter()
-            .filter(|&&c| !std::mem::replace(&mut walked[c], true))
-            .flat_map(|&c| labelling.conflicts[c].iter());
-        for &t in neighbours[s].iter().chain(conflicting) {
+        let conflicting = labelling
+            .conflicts_of
+            .of(s)
+            .filter(|&c| !std::mem::replace(&mut walked[c], true))
+            .flat_map(|c| labelling.conflicts.of(c));
+        for t in neighbours[s].iter().copied().chain(conflicting) {
             if distance[t] == usize::MAX {
                 distance[t] = distance[s] + 1;
                 queue.push_back(t);

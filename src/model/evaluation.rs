@@ -111,13 +111,14 @@ impl Labelling {
     /// The attackers of `s` that are IN, sorted: written ones and the other
     /// quantities of its conflicts.
     pub fn standing_attackers(&self, s: StmtId) -> Vec<StmtId> {
-        let conflicting = self.conflicts_of[s]
-            .iter()
-            .flat_map(|&c| self.conflicts[c].iter().copied())
+        let conflicting = self
+            .conflicts_of
+            .of(s)
+            .flat_map(|c| self.conflicts.of(c))
             .filter(|&a| a != s);
-        let mut standing: Vec<StmtId> = self.attackers[s]
-            .iter()
-            .copied()
+        let mut standing: Vec<StmtId> = self
+            .attackers
+            .of(s)
             .chain(conflicting)
             .filter(|&a| self.labels[a] == Some(Label::In))
             .collect();
@@ -147,10 +148,7 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     let conflicts = conflicts(ws, numbers);
     let conflicts_of = Adjacency::from_pairs(
         n,
-        conflicts
-            .iter()
-            .enumerate()
-            .flat_map(|(c, members)| members.iter().map(move |&m| (m, c))),
+        (0..conflicts.len()).flat_map(|c| conflicts.of(c).map(move |m| (m, c))),
     );
     let mut check_state = vec![CheckState::Undecided; n];
     for &(s, state) in &numbers.checks {
@@ -183,10 +181,7 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
         .collect();
     let attacks_of = Adjacency::from_pairs(
         n,
-        attackers
-            .iter()
-            .enumerate()
-            .flat_map(|(target, list)| list.iter().map(move |&a| (a, target))),
+        (0..attackers.len()).flat_map(|target| attackers.of(target).map(move |a| (a, target))),
     );
     // Support groups with members deduplicated; only those of claims and
     // premises that need support take part.
@@ -209,23 +204,22 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     .sorted_and_deduplicated();
     let groups_of_member = Adjacency::from_pairs(
         n,
-        members
-            .iter()
-            .enumerate()
-            .flat_map(|(g, list)| list.iter().map(move |&m| (m, g))),
+        (0..members.len()).flat_map(|g| members.of(g).map(move |m| (m, g))),
     );
 
     // A conflict of one quantity attacks nothing.
-    let blocks = |c: &usize| conflicts[*c].len() > 1;
+    let blocks = |c: usize| conflicts.of(c).len() > 1;
     let mut state = State {
         labels: vec![None; n],
         queue: VecDeque::new(),
         blockers: (0..n)
-            .map(|s| count(&attackers[s]) + count_where(&conflicts_of[s], blocks))
+            .map(|s| count(attackers.of(s)) + count(conflicts_of.of(s).filter(|&c| blocks(c))))
             .collect(),
         processed_out: vec![false; n],
-        conflict_not_out: conflicts.iter().map(count).collect(),
-        members_not_in: members.iter().map(count).collect(),
+        conflict_not_out: (0..conflicts.len())
+            .map(|c| count(conflicts.of(c)))
+            .collect(),
+        members_not_in: (0..members.len()).map(|g| count(members.of(g))).collect(),
         group_has_out: groups.iter().map(|&(_, broken)| broken).collect(),
         full_groups: vec![0; n],
         groups_without_out: vec![0; n],
@@ -261,12 +255,12 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
     while let Some(s) = state.queue.pop_front() {
         match state.labels[s] {
             Some(Label::In) => {
-                for &t in &attacks_of[s] {
+                for t in attacks_of.of(s) {
                     state.set(t, Label::Out);
                 }
                 // Nothing to do for its conflicts: a quantity of a conflict
                 // is IN only once every other one is OUT.
-                for &g in &groups_of_member[s] {
+                for g in groups_of_member.of(s) {
                     state.members_not_in[g] -= 1;
                     let target = groups[g].0;
                     if state.members_not_in[g] == 0 && !state.group_has_out[g] {
@@ -279,17 +273,17 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
             }
             Some(Label::Out) => {
                 state.processed_out[s] = true;
-                for &t in &attacks_of[s] {
+                for t in attacks_of.of(s) {
                     state.blockers[t] -= 1;
                     cleared.push(t);
                 }
                 // A conflict stops blocking its last quantity not OUT once
                 // all the others are: found by one scan per conflict.
-                for &c in &conflicts_of[s] {
+                for c in conflicts_of.of(s) {
                     state.conflict_not_out[c] -= 1;
-                    if state.conflict_not_out[c] == 1 && blocks(&c) {
-                        let last = conflicts[c].iter().find(|&&t| !state.processed_out[t]);
-                        if let Some(&t) = last {
+                    if state.conflict_not_out[c] == 1 && blocks(c) {
+                        let last = conflicts.of(c).find(|&t| !state.processed_out[t]);
+                        if let Some(t) = last {
                             state.blockers[t] -= 1;
                             cleared.push(t);
                         }
@@ -305,7 +299,7 @@ pub fn evaluate(ws: &Workspace, numbers: &NumericVerdicts) -> Labelling {
                         _ => {}
                     }
                 }
-                for &g in &groups_of_member[s] {
+                for g in groups_of_member.of(s) {
                     if state.group_has_out[g] {
                         continue;
                     }
@@ -373,14 +367,9 @@ impl State {
     }
 }
 
-/// The length of a neighbour list, as a counter.
-fn count(list: &[StmtId]) -> u32 {
-    u32::try_from(list.len()).unwrap_or(u32::MAX)
-}
-
-/// The length of a list that passes `keep`, as a counter.
-fn count_where<T>(list: &[T], keep: impl Fn(&T) -> bool) -> u32 {
-    u32::try_from(list.iter().filter(|x| keep(x)).count()).unwrap_or(u32::MAX)
+/// How many items a list has, as a counter.
+fn count(list: impl Iterator) -> u32 {
+    u32::try_from(list.count()).unwrap_or(u32::MAX)
 }
 
 /// The written attackers of each statement: attacks, and both directions of

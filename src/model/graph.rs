@@ -15,7 +15,10 @@ pub struct Adjacency {
     /// memory, so 2^32 of them would need tens of gigabytes before any
     /// offset could overflow.
     starts: Vec<u32>,
-    targets: Vec<StmtId>,
+    /// Indexes in 32 bits, as in the model's relations (statements, groups
+    /// or conflicts, by list): there are several entries per statement, and
+    /// every analysis builds these. [`Adjacency::of`] gives them as indexes.
+    targets: Vec<u32>,
 }
 
 impl Adjacency {
@@ -38,7 +41,7 @@ impl Adjacency {
         let mut next = starts.clone();
         let mut targets = vec![0; starts[nodes] as usize];
         for (node, target) in pairs {
-            targets[next[node] as usize] = target;
+            targets[next[node] as usize] = crate::model::stmt_index32(target);
             next[node] += 1;
         }
         Adjacency { starts, targets }
@@ -77,16 +80,25 @@ impl Adjacency {
         self.len() == 0
     }
 
+    /// The list of `node`, as indexes (of statements, groups or conflicts),
+    /// in the order of their pairs.
+    pub fn of(
+        &self,
+        node: usize,
+    ) -> impl ExactSizeIterator<Item = StmtId> + DoubleEndedIterator + Clone + '_ {
+        self[node].iter().map(|&t| t as StmtId)
+    }
+
     /// The list of each node, in node order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[StmtId]> + Clone + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + Clone + '_ {
         (0..self.len()).map(|k| &self[k])
     }
 }
 
 impl std::ops::Index<usize> for Adjacency {
-    type Output = [StmtId];
+    type Output = [u32];
 
-    fn index(&self, node: usize) -> &[StmtId] {
+    fn index(&self, node: usize) -> &[u32] {
         &self.targets[self.starts[node] as usize..self.starts[node + 1] as usize]
     }
 }
@@ -127,7 +139,7 @@ pub fn cyclic_components(succ: &Adjacency) -> Vec<Vec<StmtId>> {
         stack.push(root);
         on_stack[root] = true;
         while let Some(&mut (v, ref mut pos)) = call.last_mut() {
-            if let Some(&w) = succ[v].get(*pos) {
+            if let Some(w) = succ[v].get(*pos).map(|&w| w as StmtId) {
                 *pos += 1;
                 if index[w] == UNSEEN {
                     index[w] = next_index;
@@ -177,8 +189,8 @@ pub fn shortest_cycle_through(
     let mut parent: HashMap<StmtId, StmtId> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
-        for w in succ[v].iter().filter(|w| inside(w)) {
-            if *w == start {
+        for w in succ.of(v).filter(|w| inside(w)) {
+            if w == start {
                 let mut path = vec![v];
                 let mut at = v;
                 while at != start {
@@ -188,9 +200,9 @@ pub fn shortest_cycle_through(
                 path.reverse();
                 return Some(path);
             }
-            if !parent.contains_key(w) {
-                parent.insert(*w, v);
-                queue.push_back(*w);
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(w) {
+                e.insert(v);
+                queue.push_back(w);
             }
         }
     }
@@ -266,8 +278,9 @@ mod tests {
     fn adjacency_keeps_the_order_of_its_pairs() {
         let lists = Adjacency::from_pairs(4, [(2, 7), (0, 5), (2, 3), (2, 7)]);
         assert_eq!(lists.len(), 4);
-        let collected: Vec<&[StmtId]> = lists.iter().collect();
+        let collected: Vec<&[u32]> = lists.iter().collect();
         assert_eq!(collected, vec![&[5][..], &[], &[7, 3, 7], &[]]);
+        assert_eq!(lists.of(2).collect::<Vec<StmtId>>(), [7, 3, 7]);
         let sorted = lists.sorted_and_deduplicated();
         assert_eq!(&sorted[2], &[3, 7]);
         assert_eq!(&sorted[0], &[5]);

@@ -129,7 +129,7 @@ fn support_fails(ctx: &Context<'_>, s: usize) -> bool {
     if ctx.ws.stmt(s).has(ClauseKeyword::Assumed) {
         return false;
     }
-    ctx.groups_of[s].iter().all(|&g| {
+    ctx.groups_of.of(s).all(|g| {
         let group = &ctx.ws.relations.groups[g];
         group.broken
             || group

@@ -76,7 +76,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
         n,
         (0..n)
             .filter(move |&s| holding(s))
-            .flat_map(|s| check_operands[s].iter().map(move |&o| (o, s))),
+            .flat_map(|s| check_operands.of(s).map(move |o| (o, s))),
     );
     // For each group, how many members are not yet grounded.
     let mut missing: Vec<usize> = ws
@@ -100,7 +100,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             .flat_map(|(g, group)| group.members.iter().map(move |&m| (m, g))),
     );
     while let Some(s) = queue.pop() {
-        for &g in &groups_of_member[s] {
+        for g in groups_of_member.of(s) {
             if missing[g] == usize::MAX {
                 continue;
             }
@@ -115,7 +115,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
                 queue.push(target);
             }
         }
-        for &c in &checks_of_operand[s] {
+        for c in checks_of_operand.of(s) {
             ungrounded_operands[c] -= 1;
             if ungrounded_operands[c] == 0 && !grounded[c] {
                 grounded[c] = true;
