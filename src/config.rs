@@ -108,10 +108,16 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
-    /// The project's directory: where the configuration file in use lies;
-    /// `None` with the defaults.
+    /// The project's directory: where the configuration file in use lies,
+    /// if that is the working directory or below it. A configuration above
+    /// it (in a home directory, or `/tmp`) or elsewhere does not make its
+    /// whole directory a project; `None` with the defaults.
     pub fn project(&self) -> Option<&Path> {
-        self.path.as_ref().map(|_| self.root.as_path())
+        let cwd = std::env::current_dir().ok()?;
+        self.path
+            .as_ref()
+            .map(|_| self.root.as_path())
+            .filter(|root| root.starts_with(&cwd))
     }
 
     /// Reads and validates the file at `path`.

@@ -93,18 +93,15 @@ pub fn discover_with(paths: &[PathBuf], walk: &Walk<'_>) -> Result<Vec<PathBuf>,
             }
         }
     }
-    // Equal paths (`claims/./a.arg`, `claims/a.arg`) are adjacent in
-    // component order; then by the path's text, as reports show it
-    // (`b-x.arg` before `b/c.arg`).
-    found.sort();
-    found.dedup();
-    found.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     if paths.len() > 1 {
-        // Paths given may name one file twice (`claims /abs/claims/a.arg`):
-        // each file is read once, under the first of its names.
+        // Paths given may name one file twice (`claims claims/./a.arg`, or
+        // an absolute spelling): each file is read once, under the name it
+        // was first found by, in the order the paths were given.
         let mut seen = std::collections::HashSet::new();
         found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     }
+    // By the path's text, as reports show it (`b-x.arg` before `b/c.arg`).
+    found.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(found)
 }
 

@@ -332,25 +332,27 @@ fn a_source_file_outside_the_workspace() {
     // The project is `claims/` itself, whatever lies above the temporary
     // directory.
     std::fs::write(inner.join("argcheck.yaml"), "").unwrap();
-    let run = |command: &str, extra: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+    // Runs from `cwd` on `claims/`.
+    let run_in = |cwd: &std::path::Path, command: &str, extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+            .current_dir(cwd)
             .args([command, "--format", "json"])
             .args(extra)
             .arg(&inner)
             .output()
-            .unwrap()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
     };
-    let refused = run("check", &[]);
-    assert_eq!(refused.status.code(), Some(1));
-    let json = String::from_utf8(refused.stdout).unwrap();
+    let run = |command: &str, extra: &[&str]| run_in(dir.path(), command, extra);
+    let (code, json) = run("check", &[]);
+    assert_eq!(code, Some(1));
     assert!(
         json.contains("\"rule\": \"source-file-outside-workspace\""),
         "{json}"
     );
     // The file was not read, so the quote was not checked against it.
     assert!(!json.contains("quote-not-found"), "{json}");
-    let allowed = run("check", &["--allow-outside-files"]);
-    let json = String::from_utf8(allowed.stdout).unwrap();
+    let (_, json) = run("check", &["--allow-outside-files"]);
     assert!(!json.contains("source-file-outside-workspace"), "{json}");
     assert!(json.contains("quote-not-found"), "{json}");
     // Given the parent directory, the same file is inside the workspace.
@@ -359,23 +361,62 @@ fn a_source_file_outside_the_workspace() {
     // A repository above does not widen the workspace: argcheck does not
     // control what lies above the directories it is given.
     std::fs::create_dir(dir.path().join(".git")).unwrap();
-    let json = String::from_utf8(run("check", &[]).stdout).unwrap();
+    let (_, json) = run("check", &[]);
     assert!(json.contains("source-file-outside-workspace"), "{json}");
-    // The project does: with the configuration in the parent, the parent is
-    // the project, for `check` and for `map` alike.
+    // The project does: with the configuration in the parent, run from
+    // there, the parent is the project, for `check` and for `map` alike.
     std::fs::rename(
         inner.join("argcheck.yaml"),
         dir.path().join("argcheck.yaml"),
     )
     .unwrap();
-    let json = String::from_utf8(run("check", &[]).stdout).unwrap();
+    let (_, json) = run("check", &[]);
     assert!(!json.contains("source-file-outside-workspace"), "{json}");
     assert!(json.contains("quote-not-found"), "{json}");
-    let map = String::from_utf8(run("map", &[]).stdout).unwrap();
+    let (_, map) = run("map", &[]);
     assert!(
         map.contains("quote-not-found") && !map.contains("source-file-outside"),
         "{map}"
     );
+    // A configuration above the working directory (a home directory's, say)
+    // makes no project of it.
+    let (_, json) = run_in(&inner, "check", &[]);
+    assert!(json.contains("source-file-outside-workspace"), "{json}");
+}
+
+/// A link inside the workspace that leads out of it is refused like a path
+/// that does, and the file it leads to is not read.
+#[cfg(unix)]
+#[test]
+fn a_source_file_linked_from_outside_the_workspace() {
+    let dir = temp_dir();
+    let claims = dir.path().join("claims");
+    std::fs::create_dir_all(claims.join("sources")).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "secret words").unwrap();
+    std::fs::write(claims.join("sources/inside.txt"), "plain words").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.txt"), claims.join("sources/s.txt"))
+        .unwrap();
+    std::os::unix::fs::symlink(
+        claims.join("sources/inside.txt"),
+        claims.join("sources/t.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        claims.join("a.arg"),
+        "source s \"S\"\n  date 2016\n  file \"sources/s.txt\"\nsource t \"T\"\n  date 2016\n  file \"sources/t.txt\"\nevidence e \"E\"\n  cites s\n  quote s \"secret words\"\n  quote t \"other words\"\n",
+    )
+    .unwrap();
+    let outcome = check(&load(&[claims]).unwrap());
+    let refused = messages(&outcome, "source-file-outside-workspace");
+    assert_eq!(
+        refused,
+        ["`file \"sources/s.txt\"` leads out of the workspace through a symbolic link"]
+    );
+    // Not read: its quote is neither found nor reported missing. The link
+    // that stays inside is followed: its document is read, and the quote
+    // that is not in it is reported.
+    assert_eq!(messages(&outcome, "quote-not-found").len(), 1);
+    assert!(messages(&outcome, "missing-source-file").is_empty());
 }
 
 /// A failing check over 50,000 quantities sets them against each other:

@@ -168,3 +168,23 @@ fn end_of_file_errors_render() {
     assert!(out.matches('╰').count() >= 3, "{out}");
     insta::assert_snapshot!(out);
 }
+
+/// A comma before three digits continues a number, before one or two it
+/// separates arguments: `sum(1,234,5)` is 1234 + 5, and `max(1,2)` is 2.
+#[test]
+fn commas_in_calls_read_as_the_number_rule_says() {
+    let text = "quantity q = exactly 1239\n  assumed \"a\"\n\
+                quantity r = exactly 2\n  assumed \"a\"\n\
+                check sums: q = sum(1,234,5)\n\
+                check largest: r = max(1,2)\n\
+                check wrong: q = sum(1,234,9)\n";
+    let outcome = check(&load_texts(&[("commas.arg", text)]));
+    let failing: Vec<&str> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule == "numeric-inconsistency")
+        .map(|f| f.id.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(failing, ["wrong"]);
+    assert!(outcome.findings.iter().all(|f| f.rule != "syntax-error"));
+}

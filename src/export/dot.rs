@@ -409,18 +409,14 @@ fn node(
             out.push_str("</FONT></TD></TR>");
         }
     }
-    let assumed = view.assumed(s);
-    for reason in &assumed {
+    let assumed = view.assumed_lines(s);
+    for line in &assumed {
         out.push_str("<TR><TD ALIGN=\"LEFT\"");
         out.push_str(columns);
         out.push_str("><FONT POINT-SIZE=\"8\" COLOR=\"");
         out.push_str(MUTED);
         out.push_str("\"><I>");
-        let text = &mut scratch.line;
-        text.clear();
-        text.push_str("assumed: ");
-        text.push_str(reason);
-        push_shortened_lines(out, text, WRAP + 8);
+        push_shortened_lines(out, line, WRAP + 8);
         out.push_str("</I></FONT></TD></TR>");
     }
     out.push_str("</TABLE>>, tooltip=\"");
@@ -437,8 +433,8 @@ fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId, assumed: &[String]) 
     if let Some(label) = view.label(s) {
         let _ = write!(text, ": {}", upper(label));
     }
-    for reason in assumed {
-        let _ = write!(text, "\nassumed: {reason}");
+    for line in assumed {
+        let _ = write!(text, "\n{line}");
     }
     for f in &view.findings[s] {
         let _ = write!(text, "\n{} [{}]: {}", f.severity, f.rule, f.message);

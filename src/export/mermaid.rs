@@ -168,8 +168,8 @@ fn node(out: &mut String, view: &MapView<'_>, options: &DrawOptions, s: StmtId, 
             let _ = write!(label, "<br/><i>source: {}</i>", escape(&sources.join(", ")));
         }
     }
-    for reason in view.assumed(s) {
-        for line in wrap(&shorten(&format!("assumed: {reason}"), MAX_TEXT), WRAP) {
+    for assumed in view.assumed_lines(s) {
+        for line in wrap(&shorten(&assumed, MAX_TEXT), WRAP) {
             let _ = write!(label, "<br/><i>{}</i>", escape(&line));
         }
     }

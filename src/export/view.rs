@@ -155,8 +155,8 @@ impl<'w> MapView<'w> {
                 // enough to find two besides any one member.
                 let flagged: Vec<Vec<StmtId>> = (0..labelling.conflicts.len())
                     .map(|c| {
-                        let mut flagged = labelling.conflicts.of(c).filter(|&t| with_findings[t]);
-                        flagged.by_ref().take(3).collect()
+                        let flagged = labelling.conflicts.of(c).filter(|&t| with_findings[t]);
+                        flagged.take(3).collect()
                     })
                     .collect();
                 let mut drawn = with_findings.clone();
@@ -313,8 +313,24 @@ impl<'w> MapView<'w> {
             .collect()
     }
 
-    /// Why the statement is taken as given: the reason of each `assumed`
-    /// clause, in written order, whitespace folded.
+    /// Why the statement is taken as given, one line per `assumed` clause
+    /// in written order: `assumed: REASON` with whitespace folded, or
+    /// `assumed` for an empty reason.
+    pub fn assumed_lines(&self, s: StmtId) -> Vec<String> {
+        self.assumed(s)
+            .into_iter()
+            .map(|reason| {
+                if reason.is_empty() {
+                    "assumed".to_owned()
+                } else {
+                    format!("assumed: {reason}")
+                }
+            })
+            .collect()
+    }
+
+    /// The reason of each `assumed` clause, in written order, whitespace
+    /// folded.
     pub fn assumed(&self, s: StmtId) -> Vec<String> {
         let stmt = self.ws.stmt(s);
         let source = &self.ws.file(stmt.file).text;

@@ -37,6 +37,8 @@ impl Eq for FileAccess {}
 struct Normalized {
     cwd: Option<PathBuf>,
     roots: Vec<PathBuf>,
+    /// The roots with links resolved, for the targets of links.
+    real_roots: Vec<PathBuf>,
 }
 
 /// Why a `file` path is refused.
@@ -46,6 +48,8 @@ pub enum Outside {
     Absolute,
     /// A relative path whose `..` steps lead out of every root.
     Escapes,
+    /// A path inside the roots that a symbolic link leads out of them.
+    Link,
 }
 
 impl FileAccess {
@@ -72,13 +76,35 @@ impl FileAccess {
     fn normalized(&self) -> &Normalized {
         self.normalized.get_or_init(|| {
             let cwd = std::env::current_dir().ok();
-            let roots = self
+            let roots: Vec<PathBuf> = self
                 .roots
                 .iter()
                 .map(|r| normalize(r, cwd.as_deref()))
                 .collect();
-            Normalized { cwd, roots }
+            let real_roots = roots
+                .iter()
+                .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+                .collect();
+            Normalized {
+                cwd,
+                roots,
+                real_roots,
+            }
         })
+    }
+
+    /// Whether the file at `path`, links resolved, lies inside one of the
+    /// roots. A file that does not exist is not refused here: it is
+    /// `missing-source-file`.
+    fn really_inside_roots(&self, path: &Path) -> bool {
+        match std::fs::canonicalize(path) {
+            Ok(real) => self
+                .normalized()
+                .real_roots
+                .iter()
+                .any(|r| real.starts_with(r)),
+            Err(_) => true,
+        }
     }
 
     /// Whether `target`, in normal form, lies inside one of the roots.
@@ -109,10 +135,12 @@ impl FileAccess {
         } else {
             self.inside_roots(&target)
         };
-        if within {
-            Ok(joined)
-        } else {
+        if !within {
             Err(Outside::Escapes)
+        } else if !self.roots.is_empty() && !self.really_inside_roots(&joined) {
+            Err(Outside::Link)
+        } else {
+            Ok(joined)
         }
     }
 }
@@ -126,6 +154,7 @@ impl FileAccess {
             return true;
         }
         self.inside_roots(&normalize(path, self.normalized().cwd.as_deref()))
+            && self.really_inside_roots(path)
     }
 }
 

@@ -92,7 +92,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 /// Marks as used every `allow circular-support` on a statement of a cycle:
 /// one of them acknowledged the cycle's finding (the finding names the
 /// first), and the others acknowledge the same cycle. Cycles are found again
-/// only when such an allow is still unmarked, which is rare.
+/// only when such an allow is still unmarked.
 pub(super) fn mark_allows_of_acknowledged_cycles(ws: &Workspace, used: &mut [bool]) {
     let unmarked = |k: usize| !used[k] && ws.relations.allows[k].rule == CIRCULAR_SUPPORT.name;
     if !(0..used.len()).any(unmarked) {

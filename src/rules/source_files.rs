@@ -12,9 +12,10 @@ use std::path::Path;
 declare_rule! {
     /// ## What it does
     /// Reports a source's `file` that names an absolute path, or a relative
-    /// one whose `..` steps lead out of the workspace: the directories given
-    /// to argcheck and the project (the directory of the `argcheck.yaml` in
-    /// use). Such a file is not read; `--allow-outside-files` allows it.
+    /// one whose `..` steps or symbolic links lead out of the workspace: the
+    /// directories given to argcheck and the project (the directory of the
+    /// `argcheck.yaml` in use). Such a file is not read;
+    /// `--allow-outside-files` allows it.
     ///
     /// ## Why it matters
     /// argcheck reads source files to verify quotes. Without this limit, a
@@ -78,6 +79,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             Outside::Escapes => (
                 format!("`file \"{path}\"` leads out of the workspace"),
                 "outside the workspace",
+            ),
+            Outside::Link => (
+                format!("`file \"{path}\"` leads out of the workspace through a symbolic link"),
+                "a link out of the workspace",
             ),
         };
         sink.report(

@@ -204,15 +204,15 @@ pub fn number_value<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, NumberValue> {
                     crate::syntax::error::describe_found(after_space)
                 ),
                 "expected a number",
-                after_space.starts_with('-').then(|| {
-                    let digits = after_space[1..]
-                        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                        .next()
-                        .unwrap_or_default();
-                    format!(
-                        "a value has no sign; an expression in a check can negate one: `-{hedge_text} {digits}`"
-                    )
-                }),
+                after_space
+                    .strip_prefix('-')
+                    .and_then(|unsigned| crate::syntax::lexer::number(unsigned).ok())
+                    .map(|(_, n)| {
+                        format!(
+                            "a value has no sign; an expression in a check can negate one: `-{hedge_text} {}`",
+                            n.text
+                        )
+                    }),
             ));
         }
         hedge_part = Some((h, ctx.span(hedge_text)));

@@ -594,7 +594,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
             let (rest, reason) =
                 after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
             if reason.value(ctx.text).trim().is_empty() {
-                return Err(empty_reason(ctx, &reason, "allow"));
+                return Err(empty_allow_reason(ctx, &reason));
             }
             let reason = Box::new(reason);
             Ok((rest, ClauseBody::Allow { rule, reason }))
@@ -602,14 +602,14 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
     }
 }
 
-fn empty_reason<'a>(ctx: Ctx<'a>, s: &Str, clause: &str) -> nom::Err<PError<'a>> {
+/// An `allow` whose reason is empty or blank: acknowledging a finding
+/// needs a reason.
+fn empty_allow_reason<'a>(ctx: Ctx<'a>, s: &Str) -> nom::Err<PError<'a>> {
     let at = &ctx.text[s.span.start()..];
     nom::Err::Failure(PError::custom(
         at,
         s.span.len(),
-        format!(
-            "the reason of `{clause}` must not be empty: expected a reason, found an empty string"
-        ),
+        "the reason of `allow` must not be empty: expected a reason, found an empty string",
         "empty reason",
         Some("say why, so reviewers can judge it".to_owned()),
     ))
