@@ -307,6 +307,7 @@ fn end_of_line_expected(ctx: Ctx<'_>, at: &str, what: &str) -> SyntaxError {
     } else if at
         .strip_prefix(',')
         .is_some_and(|digits| digits.starts_with(|c: char| c.is_ascii_digit()))
+        && ctx.text[..ctx.offset(at)].ends_with(|c: char| c.is_ascii_digit())
     {
         Some("a comma continues a number only before three digits: `1,234`".to_owned())
     } else if at.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
