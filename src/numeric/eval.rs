@@ -43,22 +43,27 @@ pub struct QuantityInfo<'a> {
 /// A stated value under both readings.
 #[derive(Debug, Clone)]
 pub struct StatedAmounts {
-    pub coarse: Result<Amount, ValueError>,
-    pub strict: Result<Amount, ValueError>,
+    strict: Result<Amount, ValueError>,
+    /// The coarse reading where it differs from the strict one. Boxed: most
+    /// figures have no rounding zeros, and one is kept for every quantity
+    /// that several checks share while they are decided.
+    coarse: Option<Box<Result<Amount, ValueError>>>,
 }
 
 impl StatedAmounts {
     pub fn of(value: &Value, settings: &NumberSettings) -> StatedAmounts {
+        let strict = value_amount(value, Reading::Strict, settings);
+        let coarse = value_amount(value, Reading::Coarse, settings);
         StatedAmounts {
-            coarse: value_amount(value, Reading::Coarse, settings),
-            strict: value_amount(value, Reading::Strict, settings),
+            coarse: (coarse != strict).then(|| Box::new(coarse)),
+            strict,
         }
     }
 
     fn get(&self, reading: Reading) -> &Result<Amount, ValueError> {
-        match reading {
-            Reading::Coarse => &self.coarse,
-            Reading::Strict => &self.strict,
+        match (reading, &self.coarse) {
+            (Reading::Coarse, Some(coarse)) => coarse,
+            _ => &self.strict,
         }
     }
 }
