@@ -41,7 +41,10 @@ impl Adjacency {
         let mut next = starts.clone();
         let mut targets = vec![0; starts[nodes] as usize];
         for (node, target) in pairs {
-            targets[next[node] as usize] = crate::model::stmt_index32(target);
+            // Statement, group or conflict indexes: each kind is held in
+            // memory, so there are far fewer than 2^32 of them.
+            targets[next[node] as usize] =
+                u32::try_from(target).expect("fewer than 2^32 statements, groups or conflicts");
             next[node] += 1;
         }
         Adjacency { starts, targets }

@@ -443,17 +443,30 @@ pub fn expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
         }
         let (at_rhs, _) = space0(after_op)?;
         let (r, rhs) = product_expr(ctx, at_rhs, depth)?;
-        let linked = height
-            .unwrap_or_else(|| tree_height(&lhs))
-            .max(tree_height(&rhs))
-            + 1;
-        height = Some(linked);
-        if linked > MAX_CHAIN {
-            return fail(chain_too_long(after_space));
-        }
-        lhs = binary(op, lhs, rhs);
+        lhs = link(&mut height, op, lhs, rhs, after_space)?;
         rest = r;
     }
+}
+
+/// The next link of an operator chain at `op_at`: the binary node of `lhs`
+/// and `rhs`, unless it would put more than [`MAX_CHAIN`] operators on one
+/// path. `height` is the chain's height so far, measured once it is a chain.
+fn link<'a>(
+    height: &mut Option<usize>,
+    op: BinOp,
+    lhs: Expr,
+    rhs: Expr,
+    op_at: &'a str,
+) -> Result<Expr, nom::Err<PError<'a>>> {
+    let linked = height
+        .unwrap_or_else(|| tree_height(&lhs))
+        .max(tree_height(&rhs))
+        + 1;
+    if linked > MAX_CHAIN {
+        return Err(nom::Err::Failure(chain_too_long(op_at)));
+    }
+    *height = Some(linked);
+    Ok(binary(op, lhs, rhs))
 }
 
 /// A binary node spanning both operands.
@@ -482,15 +495,7 @@ fn product_expr<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr>
         };
         let (at_rhs, _) = space0(&after_space[1..])?;
         let (r, rhs) = unary_expr(ctx, at_rhs, depth)?;
-        let linked = height
-            .unwrap_or_else(|| tree_height(&lhs))
-            .max(tree_height(&rhs))
-            + 1;
-        height = Some(linked);
-        if linked > MAX_CHAIN {
-            return fail(chain_too_long(after_space));
-        }
-        lhs = binary(op, lhs, rhs);
+        lhs = link(&mut height, op, lhs, rhs, after_space)?;
         rest = r;
     }
 }
