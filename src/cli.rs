@@ -533,7 +533,7 @@ fn list_allows(ws: &Workspace, outcome: &Outcome, format: OutputFormat) -> Resul
         reason: &'a str,
         acknowledged: usize,
     }
-    let indexes = crate::report::position::line_indexes(ws);
+    let indexes = crate::position::line_indexes(ws);
     let mut entries: Vec<(crate::model::Loc, Entry<'_>)> = ws
         .relations
         .allows

@@ -24,7 +24,7 @@ impl<'t> LineIndex<'t> {
             text,
             starts,
             lone_returns,
-            text_start: if text.starts_with('\u{feff}') { 3 } else { 0 },
+            text_start: bom_len(text),
         }
     }
 
@@ -65,6 +65,11 @@ impl<'t> LineIndex<'t> {
         let column = self.text[from..offset].chars().count();
         (line + 1, column + 1)
     }
+}
+
+/// The length of a leading byte order mark: where a file's text starts.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
 /// One index per file of the workspace, in file order.

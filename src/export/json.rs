@@ -2,7 +2,7 @@
 //! The schema is documented in the README ("Map formats").
 
 use super::view::{EdgeKind, MapView};
-use crate::report::position::line_indexes;
+use crate::position::line_indexes;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -25,6 +25,7 @@ mod print;
 pub use print::fold_points;
 
 use crate::ast::{ClauseBody, File, Head, Statement, Str};
+use crate::position::bom_len;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::parse;
 use crate::syntax::span::Span;
@@ -142,11 +143,6 @@ pub fn comments(text: &str, file: &File) -> Vec<Comment> {
         line_start = line_end + 1;
     }
     found
-}
-
-/// The length of a leading byte order mark.
-fn bom_len(text: &str) -> usize {
-    if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
 /// The span of every string literal in the file.

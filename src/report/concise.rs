@@ -2,9 +2,9 @@
 //! message`, for grep and editors; then the summary line.
 
 use super::human::summary_line;
-use super::position::line_indexes;
 use super::{Region, Reporter, Summary};
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::Outcome;
 use std::io::{self, Write};
 

@@ -2,10 +2,10 @@
 //! turns into annotations on the pull request:
 //! `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=argcheck (RULE)::MESSAGE`.
 
-use super::position::line_indexes;
 use super::{Region, Reporter};
 use crate::finding::{Finding, Severity};
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::Outcome;
 use std::io::{self, Write};
 

@@ -1,10 +1,10 @@
 //! `--format gitlab`: GitLab Code Quality JSON, an array of issues with a
 //! description, check name, fingerprint, severity and location.
 
-use super::position::line_indexes;
 use super::{Region, Reporter, fingerprints, relative_to};
 use crate::finding::Severity;
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::Outcome;
 use serde::Serialize;
 use std::io::{self, Write};

@@ -2,10 +2,10 @@
 //! labelled span, rule name as code, help), then acknowledged findings one per
 //! line, then one summary line.
 
-use super::position::{LineIndex, line_indexes};
 use super::{Reporter, Summary};
 use crate::finding::{Finding, Place, Severity};
 use crate::model::Workspace;
+use crate::position::{LineIndex, line_indexes};
 use crate::rules::Outcome;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,

@@ -1,9 +1,9 @@
 //! `--format json`: the document of spec section 7.
 
-use super::position::{LineIndex, line_indexes};
 use super::{Reporter, Summary};
 use crate::finding::Finding;
 use crate::model::Workspace;
+use crate::position::{LineIndex, line_indexes};
 use crate::rules::Outcome;
 use serde::Serialize;
 use std::io::{self, Write};

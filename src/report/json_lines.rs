@@ -4,8 +4,8 @@
 
 use super::Reporter;
 use super::json::json_finding;
-use super::position::line_indexes;
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::Outcome;
 use std::io::{self, Write};
 

@@ -2,9 +2,9 @@
 //! file is a test suite; each finding is a failed test case, and a file
 //! without findings has one passing case.
 
-use super::position::line_indexes;
 use super::{Region, Reporter};
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::Outcome;
 use std::io::{self, Write};
 

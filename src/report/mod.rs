@@ -8,7 +8,6 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod numbers;
-pub use crate::position;
 pub mod sarif;
 
 use crate::finding::{Finding, Severity};
@@ -63,7 +62,7 @@ pub struct Region {
 }
 
 impl Region {
-    pub fn of(indexes: &[position::LineIndex<'_>], f: &Finding) -> Region {
+    pub fn of(indexes: &[crate::position::LineIndex<'_>], f: &Finding) -> Region {
         let index = &indexes[f.place.file as usize];
         let (line, column) = index.line_col(f.place.span.start());
         let (end_line, end_column) = index.line_col(f.place.span.end());

@@ -1,9 +1,9 @@
 //! `argcheck numbers`: one row per check and `same-as` pair, showing the
 //! arithmetic (like statcheck's results table) so reviewers can audit it.
 
-use super::position::line_indexes;
 use crate::model::Workspace;
 use crate::numeric::check::Verdict;
+use crate::position::line_indexes;
 use crate::rules::numbers::Evaluated;
 use serde::Serialize;
 use std::io::{self, Write};

@@ -3,10 +3,10 @@
 //! documentation, and each result points at a 1-based region whose columns
 //! count Unicode code points.
 
-use super::position::line_indexes;
 use super::{Region, Reporter, fingerprints};
 use crate::finding::{Finding, Severity};
 use crate::model::Workspace;
+use crate::position::line_indexes;
 use crate::rules::{Outcome, RULES};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -167,7 +167,7 @@ impl SarifReporter {
     fn location(
         &self,
         ws: &Workspace,
-        indexes: &[super::position::LineIndex<'_>],
+        indexes: &[crate::position::LineIndex<'_>],
         f: &Finding,
     ) -> PhysicalLocation {
         let r = Region::of(indexes, f);

@@ -32,7 +32,7 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Parsed {
     let ctx = Ctx { text };
     let mut out = Parsed::default();
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let start = crate::position::bom_len(text);
     for chunk in split_statements(ctx, start, &mut out.errors) {
         if let Some(statement) = parse_statement(ctx, &text[chunk.0..chunk.1], &mut out.errors) {
             out.file.statements.push(statement);
