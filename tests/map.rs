@@ -508,4 +508,19 @@ fn assumed_reasons_are_shown() {
     assert_eq!(node("bipolar")["assumed"], serde_json::json!([reason]));
     assert_eq!(node("entitled")["assumed"], serde_json::json!([]));
     assert!(map(&["--format", "mermaid"]).contains(&format!("<i>assumed: {reason}</i>")));
+    // An empty reason shows as `assumed`, without a dangling colon.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.arg"),
+        "claim given \"G\"\n  assumed \"\"\n",
+    )
+    .unwrap();
+    let at = dir.path().to_str().unwrap();
+    let dot = map_of(at, &["--format", "dot"]);
+    assert!(
+        dot.contains("<I>assumed<BR") && dot.contains("\\nassumed\""),
+        "{dot}"
+    );
+    assert!(!dot.contains("assumed:"), "{dot}");
+    assert!(map_of(at, &["--format", "mermaid"]).contains("<i>assumed</i>"));
 }
