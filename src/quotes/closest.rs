@@ -274,7 +274,6 @@ mod tests {
     fn finds_a_misquote_with_one_word_changed() {
         let p = closest("there were 3.366 billion Internet users worldwide").unwrap();
         assert_eq!(p.text, "there were 3.366 billion internet users worldwide,");
-        assert_eq!(p.origin.offset, ESSAY.find("there").unwrap());
         assert_eq!(p.origin.line, 1);
         assert_eq!(
             p.first_difference,
@@ -289,6 +288,7 @@ mod tests {
             p.text,
             "Cyberspace is the common space of activities for mankind."
         );
+        assert_eq!(p.origin.line, 2);
     }
 
     #[test]

@@ -5,18 +5,18 @@
 use crate::text::words_with_offsets;
 use unicode_normalization::UnicodeNormalization;
 
-/// A text in normal form, with a map back to the original for reporting
-/// where a passage is.
+/// A text in normal form, with a map back to the original's lines for
+/// reporting where a passage is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NormalizedText {
     /// The words of the original, normalised and joined by single spaces.
     pub text: String,
-    /// For each word: its byte offset in `text` and in the original. In
-    /// 32 bits, since there is an entry per word: documents are read only up
-    /// to [`MAX_FILE_BYTES`](crate::input::MAX_FILE_BYTES).
-    words: Vec<(u32, u32)>,
-    /// The original byte offset where each line starts.
-    line_starts: Vec<u32>,
+    /// For each line of the original: the offset in `text` of the first word
+    /// that starts on it or after it (`u32::MAX` after the last word). One
+    /// entry per line, not per word: a document's words would take eight
+    /// bytes each, as much as its text. In 32 bits, since documents are read
+    /// only up to [`MAX_FILE_BYTES`](crate::input::MAX_FILE_BYTES).
+    line_first_words: Vec<u32>,
 }
 
 /// A byte offset in 32 bits, clamped rather than wrapped (only text handed
@@ -28,8 +28,6 @@ fn offset32(at: usize) -> u32 {
 /// Where a word of the normal form was in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
-    /// Byte offset in the original.
-    pub offset: usize,
     /// 1-based line number in the original.
     pub line: usize,
 }
@@ -38,41 +36,48 @@ impl NormalizedText {
     /// Normalises a whole document.
     pub fn new(original: &str) -> NormalizedText {
         let mut text = String::with_capacity(original.len());
-        let mut words = Vec::new();
+        let mut line_first_words = Vec::new();
+        let mut line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| k + 1))
+            .peekable();
         for (start, word) in words_with_offsets(original) {
             if !text.is_empty() {
                 text.push(' ');
             }
-            words.push((offset32(text.len()), offset32(start)));
+            // This word is the first of every line begun since the last one.
+            while line_starts.next_if(|&line| line <= start).is_some() {
+                line_first_words.push(offset32(text.len()));
+            }
             push_normalized(word, &mut text);
         }
+        line_first_words.extend(line_starts.map(|_| u32::MAX));
         // Kept for the whole run: give back what the growth left over.
         text.shrink_to_fit();
-        words.shrink_to_fit();
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| offset32(k + 1)))
-            .collect();
+        line_first_words.shrink_to_fit();
         NormalizedText {
             text,
-            words,
-            line_starts,
+            line_first_words,
         }
     }
 
     /// Where the word that holds `offset` of the normal form starts in the
-    /// original text.
+    /// original text. Words never span lines, so the line is the last one
+    /// whose first word starts at or before `offset`.
     pub fn origin(&self, offset: usize) -> Origin {
-        let k = self.words.partition_point(|&(n, _)| n as usize <= offset);
-        let offset = k.checked_sub(1).map_or(0, |k| self.words[k].1 as usize);
-        Origin {
-            offset,
-            line: self.line_starts.partition_point(|&s| s as usize <= offset),
-        }
+        let line = self
+            .line_first_words
+            .partition_point(|&first| first as usize <= offset);
+        Origin { line: line.max(1) }
     }
 
-    /// Byte offsets in `text` where each word starts.
-    pub fn word_starts(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
-        self.words.iter().map(|&(n, _)| n as usize)
+    /// Byte offsets in `text` where each word starts: words are joined by
+    /// single spaces.
+    pub fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let bytes = self.text.as_bytes();
+        (!bytes.is_empty())
+            .then_some(0)
+            .into_iter()
+            .chain(memchr::memchr_iter(b' ', bytes).map(|k| k + 1))
     }
 }
 
@@ -135,21 +140,32 @@ mod tests {
     }
 
     #[test]
-    fn maps_offsets_back_to_the_original() {
-        let original = "one\n  two   three";
+    fn maps_offsets_back_to_the_original_lines() {
+        let original = "one\n  two   three\n\n \nfour\n";
         let n = NormalizedText::new(original);
-        assert_eq!(n.text, "one two three");
-        let two = n.text.find("two").unwrap();
-        assert_eq!(
-            n.origin(two),
-            Origin {
-                offset: original.find("two").unwrap(),
-                line: 2
-            }
-        );
-        let three = n.text.find("hree").unwrap();
-        assert_eq!(n.origin(three).offset, original.find("three").unwrap());
-        assert_eq!(n.origin(0), Origin { offset: 0, line: 1 });
+        assert_eq!(n.text, "one two three four");
+        let line_of = |word: &str| n.origin(n.text.find(word).unwrap()).line;
+        assert_eq!(line_of("one"), 1);
+        assert_eq!(line_of("two"), 2);
+        // Inside a word, and on the space after it.
+        assert_eq!(line_of("hree"), 2);
+        assert_eq!(n.origin(n.text.find(" four").unwrap()).line, 2);
+        // Blank lines in between are skipped.
+        assert_eq!(line_of("four"), 5);
+        assert_eq!(n.origin(0), Origin { line: 1 });
+        // Leading blank lines: the first word is on line 3.
+        let n = NormalizedText::new("\n \n first second");
+        assert_eq!(n.origin(0).line, 3);
+        assert_eq!(n.origin(n.text.len() - 1).line, 3);
+        assert_eq!(NormalizedText::new("").origin(0).line, 1);
+    }
+
+    #[test]
+    fn word_starts_follow_the_single_spaces() {
+        let n = NormalizedText::new(" a  “bb”\n\tc ");
+        assert_eq!(n.text, "a \"bb\" c");
+        assert_eq!(n.word_starts().collect::<Vec<_>>(), [0, 2, 7]);
+        assert_eq!(NormalizedText::new(" \n").word_starts().count(), 0);
     }
 
     #[test]
