@@ -16,11 +16,46 @@ pub struct File {
 /// (up to 24 bytes) rather than each in its own allocation.
 pub type Name = compact_str::CompactString;
 
-/// An identifier as written, with its span.
+/// An identifier as written, with its span. A parsed identifier's name is
+/// the file's text at `span` (see [`Ident::name`]), so the tree holds no
+/// copy of it: a workspace has several identifiers per statement. Only a tree
+/// built in memory holds its names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Ident {
-    pub name: Name,
+    /// The name, when it is not the text at `span`. Boxed twice over so that
+    /// a parsed identifier costs one pointer beside its span.
+    given: Option<Box<Name>>,
     pub span: Span,
+}
+
+impl Ident {
+    /// An identifier whose name is the text at `span`.
+    pub(crate) fn verbatim(span: Span) -> Ident {
+        Ident { given: None, span }
+    }
+
+    /// An identifier with its name given: one in a tree built in memory.
+    pub fn with_name(name: impl Into<Name>, span: Span) -> Ident {
+        Ident {
+            given: Some(Box::new(name.into())),
+            span,
+        }
+    }
+
+    /// The name. `text` is the file the identifier was parsed from; an
+    /// identifier with its name given does not read it.
+    pub fn name<'a>(&'a self, text: &'a str) -> &'a str {
+        match &self.given {
+            Some(name) => name,
+            None => text.get(self.span.range()).unwrap_or_default(),
+        }
+    }
+
+    /// The identifier with its name held, so that trees parsed from
+    /// different texts compare by name.
+    pub fn to_owned_name(&self, text: &str) -> Ident {
+        Ident::with_name(self.name(text), self.span)
+    }
 }
 
 /// A string literal; `span` covers the quotes. Its value has escapes

@@ -550,7 +550,7 @@ fn list_allows(ws: &Workspace, outcome: &Outcome, format: OutputFormat) -> Resul
                 line,
                 column,
                 rule: &a.rule,
-                id: ws.stmt(a.statement).name(),
+                id: ws.name(a.statement),
                 reason: &a.reason,
                 acknowledged,
             };

@@ -51,17 +51,11 @@ const RESERVED: &[&str] = &[
 fn ident() -> impl Strategy<Value = Ident> {
     "[a-zA-Z_][a-z0-9_]{0,5}([.-][a-z0-9]{1,3}){0,2}"
         .prop_filter("reserved word", |s| !RESERVED.contains(&s.as_str()))
-        .prop_map(|name| Ident {
-            name: name.into(),
-            span: NOWHERE,
-        })
+        .prop_map(|name| Ident::with_name(name, NOWHERE))
 }
 
 fn rule_name() -> impl Strategy<Value = Ident> {
-    "[a-z][a-z-]{0,15}".prop_map(|name| Ident {
-        name: name.into(),
-        span: NOWHERE,
-    })
+    "[a-z][a-z-]{0,15}".prop_map(|name| Ident::with_name(name, NOWHERE))
 }
 
 /// String values: any characters a value can hold (a raw carriage return

@@ -301,13 +301,13 @@ impl<'w> MapView<'w> {
     /// The statement's tags, in written order.
     pub fn tags(&self, s: StmtId) -> Vec<&'w str> {
         let ws: &'w Workspace = self.ws;
-        ws.stmt(s)
-            .ast
+        let stmt = ws.stmt(s);
+        stmt.ast
             .clauses
             .iter()
             .filter(|c| c.keyword == ClauseKeyword::Tags)
             .flat_map(|c| match &c.body {
-                ClauseBody::Refs(words) => words.iter().map(|w| w.name.as_str()).collect(),
+                ClauseBody::Refs(words) => words.iter().map(|w| ws.ident(stmt.file, w)).collect(),
                 _ => Vec::new(),
             })
             .collect()

@@ -9,7 +9,7 @@ use crate::ast::{
 use crate::syntax::span::Span;
 
 /// A copy of the tree with every span set to zero and every string's value
-/// held in the tree: two files whose trees are equal after this say the same
+/// and identifier's name held in the tree: two files whose trees are equal after this say the same
 /// thing. `text` is the file the tree was parsed from.
 pub fn erase_spans(file: &File, text: &str) -> File {
     let mut file = file.clone();
@@ -24,15 +24,15 @@ const NOWHERE: Span = Span::empty(0);
 fn erase_statement(s: &mut Statement, text: &str) {
     s.span = NOWHERE;
     if let Some(id) = &mut s.id {
-        erase_ident(id);
+        erase_ident(id, text);
     }
     match &mut s.head {
         Head::Text(t) => erase_str(t, text),
         Head::Value(v) => erase_value(v),
         Head::Check(r) => {
             r.op_span = NOWHERE;
-            erase_expr(&mut r.lhs);
-            erase_expr(&mut r.rhs);
+            erase_expr(&mut r.lhs, text);
+            erase_expr(&mut r.rhs, text);
         }
         Head::Missing => {}
     }
@@ -46,9 +46,9 @@ fn erase_clause(c: &mut Clause, text: &str) {
     match &mut c.body {
         ClauseBody::Text(s) => erase_str(s, text),
         ClauseBody::Date(d) => erase_date(d),
-        ClauseBody::Word(w) | ClauseBody::Ref(w) => erase_ident(w),
+        ClauseBody::Word(w) | ClauseBody::Ref(w) => erase_ident(w, text),
         ClauseBody::Cites { source, locator } => {
-            erase_ident(source);
+            erase_ident(source, text);
             if let Some(l) = locator {
                 erase_str(l, text);
             }
@@ -57,24 +57,25 @@ fn erase_clause(c: &mut Clause, text: &str) {
             source,
             text: quoted,
         } => {
-            erase_ident(source);
+            erase_ident(source, text);
             erase_str(quoted, text);
         }
         ClauseBody::Groups(groups) => {
             for g in groups {
                 g.span = NOWHERE;
-                g.members.iter_mut().for_each(erase_ident);
+                g.members.iter_mut().for_each(|m| erase_ident(m, text));
             }
         }
-        ClauseBody::Refs(refs) => refs.iter_mut().for_each(erase_ident),
+        ClauseBody::Refs(refs) => refs.iter_mut().for_each(|r| erase_ident(r, text)),
         ClauseBody::Allow { rule, reason } => {
-            erase_ident(rule);
+            erase_ident(rule, text);
             erase_str(reason, text);
         }
     }
 }
 
-fn erase_ident(i: &mut Ident) {
+fn erase_ident(i: &mut Ident, text: &str) {
+    *i = i.to_owned_name(text);
     i.span = NOWHERE;
 }
 
@@ -120,13 +121,13 @@ fn erase_number_value(n: &mut NumberValue) {
 }
 
 /// Walks the expression with an explicit stack.
-fn erase_expr(expr: &mut Expr) {
+fn erase_expr(expr: &mut Expr, text: &str) {
     let mut stack = vec![expr];
     while let Some(e) = stack.pop() {
         e.span = NOWHERE;
         match &mut e.kind {
             ExprKind::Literal(v) => erase_value(v),
-            ExprKind::Ref(id) => erase_ident(id),
+            ExprKind::Ref(id) => erase_ident(id, text),
             ExprKind::Neg(inner) | ExprKind::Paren(inner) => stack.push(inner),
             ExprKind::Binary { lhs, rhs, .. } => {
                 stack.push(lhs);

@@ -5,7 +5,8 @@
 //! normalised.
 
 use crate::ast::{
-    ClauseBody, Expr, ExprKind, Head, NumberValue, Relation, Statement, Str, Tolerance, Value,
+    ClauseBody, Expr, ExprKind, Head, Ident, NumberValue, Relation, Statement, Str, Tolerance,
+    Value,
 };
 
 /// How wide lines may grow before strings are folded.
@@ -58,7 +59,7 @@ impl Printer<'_> {
             Head::Check(relation) => {
                 self.out.push(' ');
                 if let Some(id) = &statement.id {
-                    self.out.push_str(&id.name);
+                    self.ident(id);
                     self.out.push_str(": ");
                 }
                 self.relation(relation);
@@ -70,9 +71,14 @@ impl Printer<'_> {
         }
     }
 
+    fn ident(&mut self, id: &Ident) {
+        let text = self.source.unwrap_or_default();
+        self.out.push_str(id.name(text));
+    }
+
     fn ident_opt(&mut self, statement: &Statement) {
         if let Some(id) = &statement.id {
-            self.out.push_str(&id.name);
+            self.ident(id);
         }
     }
 
@@ -83,16 +89,16 @@ impl Printer<'_> {
         match &clause.body {
             ClauseBody::Text(s) => self.string(s),
             ClauseBody::Date(d) => self.out.push_str(&d.to_string()),
-            ClauseBody::Word(w) => self.out.push_str(&w.name),
+            ClauseBody::Word(w) => self.ident(w),
             ClauseBody::Cites { source, locator } => {
-                self.out.push_str(&source.name);
+                self.ident(source);
                 if let Some(locator) = locator {
                     self.out.push_str(" at ");
                     self.string(locator);
                 }
             }
             ClauseBody::Quote { source, text } => {
-                self.out.push_str(&source.name);
+                self.ident(source);
                 self.out.push(' ');
                 self.string(text);
             }
@@ -105,7 +111,7 @@ impl Printer<'_> {
                         if m > 0 {
                             self.out.push_str(" + ");
                         }
-                        self.out.push_str(&member.name);
+                        self.ident(member);
                     }
                 }
             }
@@ -114,12 +120,12 @@ impl Printer<'_> {
                     if k > 0 {
                         self.out.push_str(", ");
                     }
-                    self.out.push_str(&r.name);
+                    self.ident(r);
                 }
             }
-            ClauseBody::Ref(r) => self.out.push_str(&r.name),
+            ClauseBody::Ref(r) => self.ident(r),
             ClauseBody::Allow { rule, reason } => {
-                self.out.push_str(&rule.name);
+                self.ident(rule);
                 self.out.push(' ');
                 self.string(reason);
             }
@@ -221,7 +227,7 @@ impl Printer<'_> {
     pub fn expr(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::Literal(v) => self.value(v),
-            ExprKind::Ref(id) => self.out.push_str(&id.name),
+            ExprKind::Ref(id) => self.ident(id),
             ExprKind::Neg(inner) => {
                 self.out.push('-');
                 self.expr(inner);

@@ -436,7 +436,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(s, stmt)| {
-                let name = stmt.name().unwrap_or("(check)").to_owned();
+                let name = ws.name_of(stmt).unwrap_or("(check)").to_owned();
                 (name, labelling.label(s))
             })
             .collect()

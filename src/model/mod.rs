@@ -69,8 +69,10 @@ impl Stmt {
         self.ast.kind
     }
 
-    pub fn name(&self) -> Option<&str> {
-        self.ast.id.as_ref().map(|i| i.name.as_str())
+    /// The identifier; `files` are the workspace's, which hold its text.
+    pub fn name<'a>(&'a self, files: &'a [SourceFile]) -> Option<&'a str> {
+        let text = &files[self.file as usize].text;
+        self.ast.id.as_ref().map(|i| i.name(text))
     }
 
     /// Where findings about the statement as a whole point: its identifier,
@@ -230,7 +232,7 @@ impl Workspace {
                 ws.statements.push(Stmt { file, ast });
             }
         }
-        (ws.names, ws.duplicates) = NameTable::build(&ws.statements);
+        (ws.names, ws.duplicates) = NameTable::build(&ws.statements, &ws.files);
         ws.relations = resolve::resolve(&ws.statements, &ws.names, &ws.files);
         (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
@@ -245,14 +247,29 @@ impl Workspace {
     }
 
     pub fn lookup(&self, name: &str) -> Option<StmtId> {
-        self.names.get(&self.statements, name)
+        self.names.get(&self.statements, &self.files, name)
+    }
+
+    /// The identifier of statement `s`; `None` for an anonymous check.
+    pub fn name(&self, s: StmtId) -> Option<&str> {
+        self.name_of(self.stmt(s))
+    }
+
+    /// The identifier of `stmt`, a statement of this workspace.
+    pub fn name_of<'w>(&'w self, stmt: &'w Stmt) -> Option<&'w str> {
+        stmt.name(&self.files)
+    }
+
+    /// The name `ident`, written in file `file`.
+    pub fn ident<'w>(&'w self, file: FileId, ident: &'w ast::Ident) -> &'w str {
+        ident.name(&self.file(file).text)
     }
 
     /// Every declared name, each once, in no particular order.
     pub fn declared_names(&self) -> impl Iterator<Item = (&str, StmtId)> + '_ {
         self.names
             .iter()
-            .map(|s| (self.statements[s].name().unwrap_or_default(), s))
+            .map(|s| (self.name(s).unwrap_or_default(), s))
     }
 
     /// Every attack: the written ones and both directions of each

@@ -4,7 +4,7 @@
 //! compared with the identifier of the statement it points at. A workspace of
 //! a million statements keeps no second copy of its names.
 
-use super::{Stmt, StmtId};
+use super::{SourceFile, Stmt, StmtId};
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
@@ -15,14 +15,16 @@ pub struct NameTable {
 }
 
 impl NameTable {
-    /// The table of `statements`, and each later declaration of a name
-    /// already taken, as (the later one, the first one).
-    pub fn build(statements: &[Stmt]) -> (NameTable, Vec<(StmtId, StmtId)>) {
+    /// The table of `statements`, whose text is in `files`, and each later
+    /// declaration of a name already taken, as (the later one, the first one).
+    pub fn build(statements: &[Stmt], files: &[SourceFile]) -> (NameTable, Vec<(StmtId, StmtId)>) {
         let mut slots = HashTable::with_capacity(statements.len());
         let mut duplicates = Vec::new();
-        let name_of = |index: u32| statements[index as usize].name().unwrap_or_default();
+        let name_of = |index: u32| statements[index as usize].name(files).unwrap_or_default();
         for (index, stmt) in statements.iter().enumerate() {
-            let Some(name) = stmt.name() else { continue };
+            let Some(name) = stmt.name(files) else {
+                continue;
+            };
             let index32 = super::stmt_index32(index);
             let hash = hash(name);
             match slots.entry(hash, |&s| name_of(s) == name, |&s| self::hash(name_of(s))) {
@@ -37,10 +39,13 @@ impl NameTable {
         (NameTable { slots }, duplicates)
     }
 
-    /// The first statement declared as `name`.
-    pub fn get(&self, statements: &[Stmt], name: &str) -> Option<StmtId> {
+    /// The first statement declared as `name`; `files` hold the statements'
+    /// text.
+    pub fn get(&self, statements: &[Stmt], files: &[SourceFile], name: &str) -> Option<StmtId> {
         self.slots
-            .find(hash(name), |&s| statements[s as usize].name() == Some(name))
+            .find(hash(name), |&s| {
+                statements[s as usize].name(files) == Some(name)
+            })
             .map(|&s| s as usize)
     }
 

@@ -57,7 +57,10 @@ impl Resolver<'_> {
             file: self.statements[from].file,
             span: ident.span,
         };
-        let target = self.names.get(self.statements, &ident.name);
+        let text = &self.files[loc.file as usize].text;
+        let target = self
+            .names
+            .get(self.statements, self.files, ident.name(text));
         self.out
             .references
             .push(Reference::new(from, loc, role, target));
@@ -175,7 +178,7 @@ impl Resolver<'_> {
                 (ClauseKeyword::Allow, ClauseBody::Allow { rule, reason }) => {
                     self.out.allows.push(Allow {
                         statement: index,
-                        rule: rule.name.clone(),
+                        rule: rule.name(&self.files[file as usize].text).into(),
                         rule_loc: loc(rule.span),
                         reason: reason.value(&self.files[file as usize].text).into(),
                         loc: loc(clause.span),

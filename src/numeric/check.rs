@@ -261,12 +261,12 @@ pub fn evaluate_relation<'q>(
 
     let shapes = (Shape::of(&strict_left), Shape::of(&strict_right));
     let side = |expr: &Expr, coarse: Option<Amount>, strict: &Amount| {
-        let single = single_value(expr, lookup);
+        let single = single_value(expr, source, lookup);
         Side {
             text: single
                 .as_ref()
                 .map_or_else(|| expr_words(source, expr), |(_, value)| value_words(value)),
-            name: single.and_then(|(name, _)| name.map(|n| n.name.clone())),
+            name: single.and_then(|(name, _)| name.map(|n| n.name(source).into())),
             stated: single.is_some(),
             strict: strict.interval.clone(),
             coarse: coarse
@@ -281,6 +281,7 @@ pub fn evaluate_relation<'q>(
     if verdict == Verdict::Holds && op == RelOp::Eq {
         problems.extend(overstated_precision(
             relation,
+            source,
             lookup,
             &strict_left,
             &strict_right,
@@ -318,10 +319,7 @@ pub fn evaluate_same_as(
     settings: &NumberSettings,
 ) -> CheckOutcome {
     let reference = |name: &str| Expr {
-        kind: ExprKind::Ref(Ident {
-            name: name.into(),
-            span,
-        }),
+        kind: ExprKind::Ref(Ident::with_name(name, span)),
         span,
     };
     let relation = Relation {
@@ -343,15 +341,16 @@ pub fn evaluate_same_as(
 }
 
 /// The quantity reference (if any) and the value of a side that is a single
-/// stated value, looking through parentheses.
+/// stated value, looking through parentheses. `source` holds the names.
 fn single_value<'e, 'q: 'e>(
     expr: &'e Expr,
+    source: &str,
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
 ) -> Option<(Option<&'e Ident>, &'e Value)> {
     match &expr.kind {
-        ExprKind::Paren(inner) => single_value(inner, lookup),
+        ExprKind::Paren(inner) => single_value(inner, source, lookup),
         ExprKind::Literal(value) => Some((None, value)),
-        ExprKind::Ref(ident) => lookup(&ident.name).map(|info| (Some(ident), info.value)),
+        ExprKind::Ref(ident) => lookup(ident.name(source)).map(|info| (Some(ident), info.value)),
         _ => None,
     }
 }
@@ -366,6 +365,7 @@ fn is_computed(expr: &Expr) -> bool {
 
 fn overstated_precision<'q>(
     relation: &Relation,
+    source: &str,
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     strict_left: &Amount,
     strict_right: &Amount,
@@ -381,7 +381,7 @@ fn overstated_precision<'q>(
             if !is_computed(computed) || is_computed(stated) {
                 return None;
             }
-            let (_, value) = single_value(stated, lookup)?;
+            let (_, value) = single_value(stated, source, lookup)?;
             let quantum = stated_quantum(value)?;
             let width = computed_amount.interval.width()?;
             if quantum.times(&Rational::integer(10)) >= width {

@@ -159,11 +159,12 @@ impl<'l, 'q> Evaluator<'l, 'q> {
                 self.value(value)
             }
             ExprKind::Ref(ident) => {
-                let info = (self.lookup)(&ident.name).ok_or(Stop::NotEvaluated)?;
+                let name = ident.name(self.source);
+                let info = (self.lookup)(name).ok_or(Stop::NotEvaluated)?;
                 self.reading_matters |= depends_on_reading(info.value);
                 if self.track_used {
                     self.used.push(UsedQuantity {
-                        name: ident.name.clone(),
+                        name: name.into(),
                         as_of: info.as_of,
                         span: ident.span,
                     });
@@ -493,21 +494,26 @@ pub fn expr_text(source: &str, expr: &Expr) -> String {
 pub fn expr_words(source: &str, expr: &Expr) -> Name {
     match source.get(expr.span.start()..expr.span.end()) {
         Some(text) if !text.trim().is_empty() => Name::from(text.trim()),
-        _ => Name::from(rebuild(expr)),
+        _ => Name::from(rebuild(source, expr)),
     }
 }
 
-fn rebuild(expr: &Expr) -> String {
+fn rebuild(source: &str, expr: &Expr) -> String {
     match &expr.kind {
         ExprKind::Literal(value) => value_text(value),
-        ExprKind::Ref(ident) => ident.name.to_string(),
-        ExprKind::Paren(inner) => format!("({})", rebuild(inner)),
-        ExprKind::Neg(inner) => format!("-{}", rebuild(inner)),
+        ExprKind::Ref(ident) => ident.name(source).to_owned(),
+        ExprKind::Paren(inner) => format!("({})", rebuild(source, inner)),
+        ExprKind::Neg(inner) => format!("-{}", rebuild(source, inner)),
         ExprKind::Binary { op, lhs, rhs } => {
-            format!("{} {} {}", rebuild(lhs), op.symbol(), rebuild(rhs))
+            format!(
+                "{} {} {}",
+                rebuild(source, lhs),
+                op.symbol(),
+                rebuild(source, rhs)
+            )
         }
         ExprKind::Call { func, args } => {
-            let args: Vec<String> = args.iter().map(rebuild).collect();
+            let args: Vec<String> = args.iter().map(|a| rebuild(source, a)).collect();
             format!("{}({})", func.name(), args.join(", "))
         }
     }

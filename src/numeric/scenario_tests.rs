@@ -356,12 +356,8 @@ fn operator_span_is_found_in_the_source() {
         kind,
         span: Span::new(start, end),
     };
-    let ident = |n: &str, start: usize| {
-        ExprKind::Ref(Ident {
-            name: n.into(),
-            span: Span::new(start, start + 1),
-        })
-    };
+    let ident =
+        |n: &str, start: usize| ExprKind::Ref(Ident::with_name(n, Span::new(start, start + 1)));
     let lhs = at(
         6,
         11,

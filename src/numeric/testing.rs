@@ -123,10 +123,7 @@ pub fn lit(text: &str) -> Expr {
 
 /// A quantity reference.
 pub fn name(id: &str) -> Expr {
-    expr(ExprKind::Ref(Ident {
-        name: id.into(),
-        span: Span::default(),
-    }))
+    expr(ExprKind::Ref(Ident::with_name(id, Span::default())))
 }
 
 pub fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {

@@ -43,7 +43,7 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
             let relation = if e.is_same_as() {
                 format!(
                     "{} same-as {}",
-                    stmt.name().unwrap_or_default(),
+                    ws.name_of(stmt).unwrap_or_default(),
                     &ws.file(e.loc.file).text[e.loc.span.start()..e.loc.span.end()]
                 )
             } else {
@@ -52,7 +52,7 @@ pub fn rows(ws: &Workspace, evaluated: &[Evaluated]) -> Vec<Row> {
             let o = &e.outcome;
             let (left, right) = o.shown().unzip();
             Row {
-                id: stmt.name().unwrap_or("(anonymous)").to_owned(),
+                id: ws.name_of(stmt).unwrap_or("(anonymous)").to_owned(),
                 file: ws.file(e.loc.file).path.clone(),
                 line,
                 column,

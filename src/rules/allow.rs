@@ -63,7 +63,7 @@ pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink<'_>) 
         if used[k] {
             continue;
         }
-        let name = ws.stmt(a.statement).name().unwrap_or("(anonymous check)");
+        let name = ws.name(a.statement).unwrap_or("(anonymous check)");
         if RULES.iter().any(|r| r.name == a.rule) {
             sink.report(
                 a.rule_loc,

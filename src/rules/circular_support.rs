@@ -53,7 +53,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .map(|a| a.statement)
         .collect();
     for cycle in support_cycles(ws) {
-        let name = |s: usize| ws.stmt(s).name().unwrap_or("(anonymous check)").to_owned();
+        let name = |s: usize| ws.name(s).unwrap_or("(anonymous check)").to_owned();
         let mut spelled: Vec<String> = if cycle.len() > SPELLED_OUT {
             // Keep the message readable: the first and last steps, and a count.
             let head = SPELLED_OUT / 2;

@@ -78,7 +78,7 @@ pub fn labelling(ws: &Workspace, evaluated: &[Evaluated]) -> Labelling {
 }
 
 fn name(ws: &Workspace, s: usize) -> &str {
-    ws.stmt(s).name().unwrap_or("(check)")
+    ws.name(s).unwrap_or("(check)")
 }
 
 fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {

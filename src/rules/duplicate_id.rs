@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let mut indexes: FxHashMap<FileId, LineIndex<'_>> = FxHashMap::default();
     for &(later, first) in &ws.duplicates {
         let stmt = ws.stmt(later);
-        let name = stmt.name().unwrap_or_default();
+        let name = ws.name_of(stmt).unwrap_or_default();
         let first_anchor = ws.stmt(first).anchor();
         let first_file = ws.file(first_anchor.file);
         let (line, column) = indexes

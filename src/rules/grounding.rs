@@ -141,7 +141,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "no support group reaches cited evidence",
             format!(
                 "{kind} `{}` is supported, but none of its support is grounded",
-                stmt.name().unwrap_or_default()
+                ctx.ws.name_of(stmt).unwrap_or_default()
             ),
             Some(
                 "grounded support ends in cited evidence, a cited quantity, a check that holds or an `assumed` statement"

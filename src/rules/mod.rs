@@ -52,7 +52,7 @@ impl Sink<'_> {
         help: Option<String>,
         statement: Option<StmtId>,
     ) -> &mut Finding {
-        let id = statement.and_then(|s| self.ws.stmt(s).name().map(str::to_owned));
+        let id = statement.and_then(|s| self.ws.name(s).map(str::to_owned));
         self.findings.push(Finding {
             rule: self.rule.name,
             severity: self.rule.severity,

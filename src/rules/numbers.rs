@@ -55,7 +55,7 @@ impl SharedAmounts {
         }
         for edge in &ws.relations.same_as {
             for end in [edge.from, edge.to] {
-                if let Some(s) = ws.stmt(end).name().and_then(|name| ws.lookup(name)) {
+                if let Some(s) = ws.name(end).and_then(|name| ws.lookup(name)) {
                     count(s);
                 }
             }
@@ -146,7 +146,7 @@ pub fn evaluate_keeping(ws: &Workspace, settings: &NumberSettings, keep: Keep) -
         .same_as
         .par_iter()
         .filter_map(|edge| {
-            let (a, b) = (ws.stmt(edge.from).name()?, ws.stmt(edge.to).name()?);
+            let (a, b) = (ws.name(edge.from)?, ws.name(edge.to)?);
             let (info_a, info_b) = (lookup(a)?, lookup(b)?);
             let outcome = evaluate_same_as(
                 NamedQuantity {

@@ -151,7 +151,7 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         if found[k] {
             continue;
         }
-        let source = ws.stmt(quote.source).name().unwrap_or_default();
+        let source = ws.name(quote.source).unwrap_or_default();
         let first = &ws.documents[docs[0]];
         if normal.is_empty() {
             sink.report(

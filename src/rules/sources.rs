@@ -91,7 +91,10 @@ fn undated_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             sink.report(
                 stmt.anchor(),
                 "no date",
-                format!("source `{}` has no date", stmt.name().unwrap_or_default()),
+                format!(
+                    "source `{}` has no date",
+                    ctx.ws.name_of(stmt).unwrap_or_default()
+                ),
                 Some(
                     "add `date YYYY-MM-DD` (or `YYYY-MM`, `YYYY`): when it was published or said"
                         .to_owned(),

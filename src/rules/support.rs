@@ -83,7 +83,7 @@ fn unsupported(ctx: &Context<'_>, sink: &mut Sink<'_>, kind: StatementKind) {
         if !ctx.groups_of[s].is_empty() {
             continue;
         }
-        let name = stmt.name().unwrap_or_default();
+        let name = ctx.ws.name_of(stmt).unwrap_or_default();
         sink.report(
             stmt.anchor(),
             format!("no support for this {kind}"),
@@ -116,7 +116,7 @@ fn uncited_evidence(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "cites no source",
                 format!(
                     "evidence `{}` cites no source",
-                    stmt.name().unwrap_or_default()
+                    ctx.ws.name_of(stmt).unwrap_or_default()
                 ),
                 Some("add `cites SOURCE` naming the source it comes from".to_owned()),
                 Some(s),
@@ -138,7 +138,7 @@ fn uncited_quantity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "no stated origin",
                 format!(
                     "quantity `{}` has no `cites`, `quote` or `assumed`",
-                    stmt.name().unwrap_or_default()
+                    ctx.ws.name_of(stmt).unwrap_or_default()
                 ),
                 Some(
                     "add `cites SOURCE` or `quote SOURCE \"...\"` for where the figure comes from"

@@ -56,7 +56,7 @@ fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "supports nothing",
                 format!(
                     "premise `{}` neither supports nor attacks anything",
-                    stmt.name().unwrap_or_default()
+                    ws.name_of(stmt).unwrap_or_default()
                 ),
                 Some("add `supports CLAIM`, or list it in a claim's `supported-by`".to_owned()),
                 Some(s),
@@ -81,7 +81,7 @@ fn unused_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "cited by nothing",
                 format!(
                     "source `{}` is neither cited nor quoted",
-                    stmt.name().unwrap_or_default()
+                    ws.name_of(stmt).unwrap_or_default()
                 ),
                 Some(
                     "cite it with `cites` from the evidence or quantity it supports, or remove it"

@@ -567,10 +567,7 @@ fn primary<'a>(ctx: Ctx<'a>, i: &'a str, depth: usize) -> PResult<'a, Expr> {
         Ok((rest, name)) => Ok((
             rest,
             Expr {
-                kind: ExprKind::Ref(Ident {
-                    name: name.into(),
-                    span: ctx.span(name),
-                }),
+                kind: ExprKind::Ref(Ident::verbatim(ctx.span(name))),
                 span: ctx.span(name),
             },
         )),

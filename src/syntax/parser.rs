@@ -327,13 +327,7 @@ fn end_of_line_expected(ctx: Ctx<'_>, at: &str, what: &str) -> SyntaxError {
 
 fn ident<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Ident> {
     let (rest, name) = identifier(i)?;
-    Ok((
-        rest,
-        Ident {
-            name: name.into(),
-            span: ctx.span(name),
-        },
-    ))
+    Ok((rest, Ident::verbatim(ctx.span(name))))
 }
 
 fn string_lit<'a>(ctx: Ctx<'a>, i: &'a str) -> PResult<'a, Str> {
@@ -584,13 +578,7 @@ fn clause_body<'a>(ctx: Ctx<'a>, kw: ClauseKeyword, i: &'a str) -> PResult<'a, C
         K::Allow => {
             let (rest, rule) = after_space(i, "a rule name", |i| {
                 let (rest, w) = word(i)?;
-                Ok((
-                    rest,
-                    Ident {
-                        name: w.into(),
-                        span: ctx.span(w),
-                    },
-                ))
+                Ok((rest, Ident::verbatim(ctx.span(w))))
             })?;
             let (rest, reason) =
                 after_space(rest, "the reason as a string", |i| string_lit(ctx, i))?;
@@ -695,13 +683,13 @@ mod tests {
 
     #[test]
     fn statements_and_clauses() {
-        let p = parse(
-            "# intro\nclaim c \"C\"\n  supported-by a + b, d\n  tags x, y\n\npremise a \"A\"\n",
-        );
+        let text =
+            "# intro\nclaim c \"C\"\n  supported-by a + b, d\n  tags x, y\n\npremise a \"A\"\n";
+        let p = parse(text);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!(p.file.statements.len(), 2);
         let c = &p.file.statements[0];
-        assert_eq!(c.id.as_ref().map(|i| i.name.as_str()), Some("c"));
+        assert_eq!(c.id.as_ref().map(|i| i.name(text)), Some("c"));
         match &c.clauses[0].body {
             ClauseBody::Groups(g) => {
                 assert_eq!(g.len(), 2);
@@ -747,13 +735,14 @@ mod tests {
 
     #[test]
     fn one_broken_statement_hides_nothing_after_it() {
-        let p = parse("claim a \"x\n\nclaim b \"y\"\n  bogus 1\n  tags t\nclaim c \"z\"\n");
+        let text = "claim a \"x\n\nclaim b \"y\"\n  bogus 1\n  tags t\nclaim c \"z\"\n";
+        let p = parse(text);
         assert_eq!(p.errors.len(), 2, "{:?}", p.errors);
         let ids: Vec<_> = p
             .file
             .statements
             .iter()
-            .filter_map(|s| s.id.as_ref().map(|i| i.name.clone()))
+            .filter_map(|s| s.id.as_ref().map(|i| i.name(text)))
             .collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(p.file.statements[1].clauses.len(), 1);
