@@ -348,9 +348,9 @@ fn node(
     } else {
         ""
     };
-    let findings = &view.findings[s];
-    if !findings.is_empty() {
-        let worst = findings.iter().map(|f| f.severity).max();
+    let findings = view.findings(s);
+    if findings.len() > 0 {
+        let worst = findings.clone().map(|f| f.severity).max();
         let badge = match worst {
             Some(Severity::Error) => "#b91c1c",
             Some(Severity::Warning) => "#b45309",
@@ -361,7 +361,7 @@ fn node(
         text.clear();
         text.push_str("! ");
         let mut previous = None;
-        for f in findings.iter() {
+        for f in findings {
             if previous != Some(f.rule) {
                 if previous.is_some() {
                     text.push_str(", ");
@@ -390,11 +390,11 @@ fn node(
     }
     if !options.sources {
         let sources = view.cited(s);
-        if !sources.is_empty() {
+        if sources.len() > 0 {
             let text = &mut scratch.line;
             text.clear();
             text.push_str("source: ");
-            for (k, &t) in sources.iter().enumerate() {
+            for (k, t) in sources.enumerate() {
                 if k > 0 {
                     text.push_str(", ");
                 }
@@ -436,10 +436,10 @@ fn tooltip(out: &mut String, view: &MapView<'_>, s: StmtId, assumed: &[String]) 
     for line in assumed {
         let _ = write!(text, "\n{line}");
     }
-    for f in &view.findings[s] {
+    for f in view.findings(s) {
         let _ = write!(text, "\n{} [{}]: {}", f.severity, f.rule, f.message);
     }
-    for a in &view.allowed[s] {
+    for a in view.allowed(s) {
         let _ = write!(
             text,
             "\nacknowledged [{}]: {} ({})",

@@ -152,9 +152,9 @@ fn node(out: &mut String, view: &MapView<'_>, options: &DrawOptions, s: StmtId, 
     if let Some(l) = view.label(s) {
         let _ = write!(label, " · {}", l.as_str().to_uppercase());
     }
-    let findings = &view.findings[s];
-    if !findings.is_empty() {
-        let mut rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+    let findings = view.findings(s);
+    if findings.len() > 0 {
+        let mut rules: Vec<&str> = findings.map(|f| f.rule).collect();
         rules.dedup();
         let _ = write!(label, "<br/><i>! {}</i>", rules.join(", "));
     }

@@ -5,6 +5,7 @@
 use crate::ast::{ClauseBody, ClauseKeyword, Head, StatementKind, Value};
 use crate::finding::{Allowed, Finding};
 use crate::model::evaluation::{Label, Labelling};
+use crate::model::graph::Adjacency;
 use crate::model::{StmtId, Workspace};
 use crate::rules::Outcome;
 use rustc_hash::FxHashSet;
@@ -88,10 +89,14 @@ pub struct MapView<'w> {
     pub labelling: &'w Labelling,
     /// The statements drawn, in workspace order (sources included).
     pub nodes: Vec<StmtId>,
-    /// Counting findings per statement, in report order.
-    pub findings: Vec<Vec<&'w Finding>>,
-    /// Acknowledged findings per statement.
-    pub allowed: Vec<Vec<&'w Allowed>>,
+    /// The findings and acknowledged findings drawn: each statement's are
+    /// listed by index into these (see [`MapView::findings`]).
+    outcome: &'w Outcome,
+    /// Counting findings per statement, in report order, as indexes into
+    /// `outcome.findings`: flat lists rather than one vector per statement.
+    findings_at: Adjacency,
+    /// Acknowledged findings per statement, as indexes into `outcome.allowed`.
+    allowed_at: Adjacency,
     /// The edges between drawn statements, in a fixed order: support groups
     /// as written, attacks, contradictions, `same-as`, operands, citations.
     pub edges: Vec<MapEdge>,
@@ -102,7 +107,7 @@ pub struct MapView<'w> {
     pub conclusion: Vec<bool>,
     /// The sources each statement cites or quotes, deduplicated, in the order
     /// first named.
-    cited: Vec<Vec<StmtId>>,
+    cited: Adjacency,
     /// Each statement's identifier as [`MapView::id`] gives it, computed once;
     /// only anonymous statements own theirs.
     ids: Vec<Cow<'w, str>>,
@@ -118,18 +123,15 @@ impl<'w> MapView<'w> {
         selection: &Selection,
     ) -> Result<MapView<'w>, String> {
         let n = ws.statements.len();
-        let mut findings: Vec<Vec<&Finding>> = vec![Vec::new(); n];
-        for f in &outcome.findings {
-            if let Some(s) = f.statement {
-                findings[s].push(f);
-            }
-        }
-        let mut allowed: Vec<Vec<&Allowed>> = vec![Vec::new(); n];
-        for a in &outcome.allowed {
-            if let Some(s) = a.finding.statement {
-                allowed[s].push(a);
-            }
-        }
+        let findings_at = Adjacency::from_pairs(
+            n,
+            (outcome.findings.iter().enumerate()).filter_map(|(k, f)| Some((f.statement?, k))),
+        );
+        let allowed_at = Adjacency::from_pairs(
+            n,
+            (outcome.allowed.iter().enumerate())
+                .filter_map(|(k, a)| Some((a.finding.statement?, k))),
+        );
         let all_edges = edges(ws);
         // Only a partial map walks the neighbourhoods.
         let neighbours = || neighbours(ws, labelling, &all_edges);
@@ -148,7 +150,7 @@ impl<'w> MapView<'w> {
             }
             Selection::OnlyFindings => {
                 let with_findings: Vec<bool> = (0..n)
-                    .map(|s| argument(s) && !findings[s].is_empty())
+                    .map(|s| argument(s) && !findings_at[s].is_empty())
                     .collect();
                 let neighbours = neighbours();
                 // The first three quantities with findings of each conflict:
@@ -213,12 +215,9 @@ impl<'w> MapView<'w> {
                 ws.stmt(s).kind() == StatementKind::Claim && concludes_nothing[s] && supported[s]
             })
             .collect();
-        let mut cited: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-        for e in edges.iter().filter(|e| e.kind.is_citation()) {
-            if !cited[e.from].contains(&e.to) {
-                cited[e.from].push(e.to);
-            }
-        }
+        let citations = edges.iter().filter(|e| e.kind.is_citation());
+        let cited =
+            Adjacency::from_pairs(n, citations.map(|e| (e.from, e.to))).deduplicated_in_order();
         let mut names: Vec<Option<&'w str>> = vec![None; n];
         for (name, s) in ws.declared_names() {
             names[s] = Some(name);
@@ -234,8 +233,9 @@ impl<'w> MapView<'w> {
             cited,
             ids,
             nodes: (0..n).filter(|&s| drawn[s]).collect(),
-            findings,
-            allowed,
+            outcome,
+            findings_at,
+            allowed_at,
             edges,
             linked,
             conclusion,
@@ -352,13 +352,25 @@ impl<'w> MapView<'w> {
     /// The names of the sources a statement cites or quotes, deduplicated,
     /// in the order first named.
     pub fn sources_of(&self, s: StmtId) -> Vec<String> {
-        self.cited[s].iter().map(|&t| self.id(t)).collect()
+        self.cited.of(s).map(|t| self.id(t)).collect()
     }
 
     /// The sources a statement cites or quotes, as [`MapView::sources_of`]
     /// orders them.
-    pub fn cited(&self, s: StmtId) -> &[StmtId] {
-        &self.cited[s]
+    pub fn cited(&self, s: StmtId) -> impl ExactSizeIterator<Item = StmtId> + '_ {
+        self.cited.of(s)
+    }
+
+    /// The statement's counting findings, in report order.
+    pub fn findings(&self, s: StmtId) -> impl ExactSizeIterator<Item = &'w Finding> + Clone + '_ {
+        let all = &self.outcome.findings;
+        self.findings_at.of(s).map(move |k| &all[k])
+    }
+
+    /// The statement's acknowledged findings, in report order.
+    pub fn allowed(&self, s: StmtId) -> impl ExactSizeIterator<Item = &'w Allowed> + Clone + '_ {
+        let all = &self.outcome.allowed;
+        self.allowed_at.of(s).map(move |k| &all[k])
     }
 }
 

@@ -74,6 +74,30 @@ impl Adjacency {
         self
     }
 
+    /// Every list without repeats, each kept in the order its entries were
+    /// first given.
+    pub fn deduplicated_in_order(mut self) -> Adjacency {
+        let mut write = 0;
+        for k in 0..self.len() {
+            let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
+            self.starts[k] = write as u32;
+            let list_start = write;
+            for read in from..to {
+                let t = self.targets[read];
+                // Lists are short (a statement's sources): a scan will do.
+                if !self.targets[list_start..write].contains(&t) {
+                    self.targets[write] = t;
+                    write += 1;
+                }
+            }
+        }
+        let nodes = self.len();
+        self.starts[nodes] = write as u32;
+        self.targets.truncate(write);
+        self.targets.shrink_to_fit();
+        self
+    }
+
     /// The number of nodes.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
@@ -288,5 +312,22 @@ mod tests {
         assert_eq!(&sorted[2], &[3, 7]);
         assert_eq!(&sorted[0], &[5]);
         assert!(sorted[3].is_empty());
+    }
+
+    #[test]
+    fn deduplicating_in_order_keeps_each_first_entry_where_it_was() {
+        let pairs = [
+            (2, 7),
+            (0, 5),
+            (2, 3),
+            (2, 7),
+            (0, 5),
+            (3, 1),
+            (2, 9),
+            (2, 3),
+        ];
+        let lists = Adjacency::from_pairs(5, pairs).deduplicated_in_order();
+        let collected: Vec<&[u32]> = lists.iter().collect();
+        assert_eq!(collected, vec![&[5][..], &[], &[7, 3, 9], &[1], &[]]);
     }
 }
