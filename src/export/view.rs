@@ -408,18 +408,11 @@ fn edges(ws: &Workspace) -> Vec<MapEdge> {
             kind,
         }));
     }
-    let mut operands: Vec<MapEdge> = ws
-        .relations
-        .references
-        .iter()
-        .filter(|r| r.role == crate::model::RefRole::Operand)
-        .filter_map(|r| {
-            let t = r.target()?;
-            (ws.stmt(t).kind() == StatementKind::Quantity).then_some(MapEdge {
-                from: t,
-                to: r.from(),
-                kind: EdgeKind::Operand,
-            })
+    let mut operands: Vec<MapEdge> = (ws.relations.operands.iter())
+        .map(|o| MapEdge {
+            from: o.quantity(),
+            to: o.check(),
+            kind: EdgeKind::Operand,
         })
         .collect();
     // A quantity used twice in one check is one edge.

@@ -28,7 +28,7 @@
 //! size is that of the text.
 
 use super::graph::Adjacency;
-use super::{RefRole, StmtId, Workspace};
+use super::{StmtId, Workspace};
 use crate::ast::{ClauseKeyword, StatementKind};
 use std::collections::VecDeque;
 
@@ -400,13 +400,9 @@ fn conflicts(ws: &Workspace, numbers: &NumericVerdicts) -> Adjacency {
     for (c, &check) in checks.iter().enumerate() {
         conflict_of_check[check] = c;
     }
-    let operands = ws.relations.references.iter().filter_map(|r| {
-        let t = r.target()?;
-        (r.role == RefRole::Operand
-            && failing[r.from()]
-            && ws.stmt(t).kind() == StatementKind::Quantity)
-            .then_some((conflict_of_check[r.from()], t))
-    });
+    let operands = (ws.relations.operands.iter())
+        .filter(|o| failing[o.check()])
+        .map(|o| (conflict_of_check[o.check()], o.quantity()));
     let pairs = numbers
         .failed_same_as
         .iter()

@@ -112,6 +112,32 @@ pub struct Edge {
     pub loc: Loc,
 }
 
+/// A quantity named in a check's expression. In 32 bits, as in
+/// [`Reference`]: a workspace has one per operand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operand {
+    check: u32,
+    quantity: u32,
+}
+
+impl Operand {
+    pub fn new(check: StmtId, quantity: StmtId) -> Operand {
+        Operand {
+            check: stmt_index32(check),
+            quantity: stmt_index32(quantity),
+        }
+    }
+
+    /// The check whose expression names the quantity.
+    pub fn check(&self) -> StmtId {
+        self.check as StmtId
+    }
+
+    pub fn quantity(&self) -> StmtId {
+        self.quantity as StmtId
+    }
+}
+
 /// A `cites` or `quote` of a source.
 #[derive(Debug, Clone)]
 pub struct Citation {
@@ -155,8 +181,15 @@ pub struct Allow {
 /// The relations between statements, each with the place it was written.
 #[derive(Debug, Clone, Default)]
 pub struct Relations {
-    /// Every reference written, resolved or not.
+    /// The references the reference rules report, in written order: those
+    /// that name no statement, a statement of a kind their clause does not
+    /// take, or their own statement. A workspace has several references per
+    /// statement and nearly all resolve; those are held only as the
+    /// relations below.
     pub references: Vec<Reference>,
+    /// Each quantity a check's expression names, in written order (a
+    /// quantity named twice is listed twice).
+    pub operands: Vec<Operand>,
     pub groups: Vec<SupportGroup>,
     /// `from` attacks `to`, from `attacked-by` and `attacks`; see
     /// [`Workspace::attack_edges`] for these with `contradicts` included.
@@ -183,6 +216,7 @@ impl Relations {
         let mut parts = parts;
         Relations {
             references: join(&mut parts, |r| &mut r.references),
+            operands: join(&mut parts, |r| &mut r.operands),
             groups: join(&mut parts, |r| &mut r.groups),
             attacks: join(&mut parts, |r| &mut r.attacks),
             contradictions: join(&mut parts, |r| &mut r.contradictions),

@@ -3,8 +3,8 @@
 //! places they were written.
 
 use super::{
-    Allow, Citation, Edge, Loc, NameTable, Quote, RefRole, Reference, Relations, SourceFile, Stmt,
-    StmtId, SupportGroup, collect_refs,
+    Allow, Citation, Edge, Loc, NameTable, Operand, Quote, RefRole, Reference, Relations,
+    SourceFile, Stmt, StmtId, SupportGroup, collect_refs,
 };
 use crate::ast::{self, ClauseBody, ClauseKeyword, Head, StatementKind};
 use rayon::prelude::*;
@@ -50,25 +50,34 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// Records a reference and returns the statement it names when that is
-    /// of a kind the role takes and is not the referring statement itself.
+    /// Returns the statement a reference names when that is of a kind the
+    /// role takes and is not the referring statement itself. Only the other
+    /// references are recorded as such, for the reference rules; a check's
+    /// quantities are recorded as its operands.
     fn resolve(&mut self, from: StmtId, ident: &ast::Ident, role: RefRole) -> Option<StmtId> {
-        let loc = Loc {
-            file: self.statements[from].file,
-            span: ident.span,
-        };
-        let text = &self.files[loc.file as usize].text;
+        let file = self.statements[from].file;
+        let text = &self.files[file as usize].text;
         let target = self
             .names
             .get(self.statements, self.files, ident.name(text));
-        self.out
-            .references
-            .push(Reference::new(from, loc, role, target));
-        let target = target?;
-        if target == from && role.is_relation() {
-            return None;
+        let named = target.filter(|&t| !(t == from && role.is_relation()));
+        let resolved = named.filter(|&t| role.accepts(self.kinds[t]));
+        match resolved {
+            None => {
+                let loc = Loc {
+                    file,
+                    span: ident.span,
+                };
+                self.out
+                    .references
+                    .push(Reference::new(from, loc, role, target));
+            }
+            Some(quantity) if role == RefRole::Operand => {
+                self.out.operands.push(Operand::new(from, quantity));
+            }
+            Some(_) => {}
         }
-        role.accepts(self.kinds[target]).then_some(target)
+        resolved
     }
 
     fn resolve_statement(&mut self, index: StmtId) {
@@ -187,5 +196,39 @@ impl Resolver<'_> {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::load_texts;
+    use crate::model::RefRole;
+
+    #[test]
+    fn only_references_the_rules_judge_are_kept_and_operands_are_listed() {
+        let ws = load_texts(&[(
+            "a.arg",
+            "quantity q = 5 %\n\
+             \n\
+             claim c \"C\"\n  supported-by q, ghost, c, k\n\
+             \n\
+             check k: q + q < nothing + c\n",
+        )]);
+        let kept: Vec<(RefRole, String, Option<usize>)> = (ws.relations.references.iter())
+            .map(|r| (r.role, r.name(&ws).to_owned(), r.target()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (RefRole::Supporter, "ghost".to_owned(), None),
+                (RefRole::Supporter, "c".to_owned(), Some(1)),
+                (RefRole::Operand, "nothing".to_owned(), None),
+                (RefRole::Operand, "c".to_owned(), Some(1)),
+            ]
+        );
+        let operands: Vec<(usize, usize)> = (ws.relations.operands.iter())
+            .map(|o| (o.check(), o.quantity()))
+            .collect();
+        assert_eq!(operands, [(2, 0), (2, 0)]);
     }
 }

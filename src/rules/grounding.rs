@@ -38,12 +38,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     let mut queue = Vec::new();
     let check_operands = Adjacency::from_pairs(
         n,
-        ws.relations.references.iter().filter_map(|r| {
-            let t = r.target()?;
-            (r.role == crate::model::RefRole::Operand
-                && ws.stmt(t).kind() == StatementKind::Quantity)
-                .then_some((r.from(), t))
-        }),
+        (ws.relations.operands.iter()).map(|o| (o.check(), o.quantity())),
     )
     .sorted_and_deduplicated();
     let mut ungrounded_operands: Vec<usize> = vec![0; n];

@@ -4,7 +4,7 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::ast::{DateLit, Head, Relation, StatementKind};
-use crate::model::{Loc, RefRole, StmtId, Workspace};
+use crate::model::{Loc, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
     CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
@@ -45,13 +45,8 @@ impl SharedAmounts {
         let mut count = |s: StmtId| uses[s] = uses[s].saturating_add(1);
         // The checks' quantities were looked up once already, when the
         // workspace was resolved.
-        for r in &ws.relations.references {
-            if r.role == RefRole::Operand
-                && let Some(s) = r.target()
-                && ws.stmt(r.from()).kind() == StatementKind::Check
-            {
-                count(s);
-            }
+        for o in &ws.relations.operands {
+            count(o.quantity());
         }
         for edge in &ws.relations.same_as {
             for end in [edge.from, edge.to] {
