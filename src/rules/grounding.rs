@@ -41,7 +41,10 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
         (ws.relations.operands.iter()).map(|o| (o.check(), o.quantity())),
     )
     .sorted_and_deduplicated();
-    let mut ungrounded_operands: Vec<usize> = vec![0; n];
+    // Counters in 32 bits: one per statement and one per group, and no list
+    // is longer than the workspace's text.
+    let count = |len: usize| u32::try_from(len).unwrap_or(u32::MAX - 1);
+    let mut ungrounded_operands: Vec<u32> = vec![0; n];
     for (s, stmt) in ws.statements.iter().enumerate() {
         // A `cites` clause grounds as written (spec section 4), also when
         // its source is unknown: that is `unknown-reference`'s to report.
@@ -56,7 +59,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
                 continue;
             }
             let ops = &check_operands[s];
-            ungrounded_operands[s] = ops.len();
+            ungrounded_operands[s] = count(ops.len());
             if ops.is_empty() {
                 grounded[s] = true;
                 queue.push(s);
@@ -74,15 +77,15 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
             .flat_map(|s| check_operands.of(s).map(move |o| (o, s))),
     );
     // For each group, how many members are not yet grounded.
-    let mut missing: Vec<usize> = ws
+    let mut missing: Vec<u32> = ws
         .relations
         .groups
         .iter()
         .map(|g| {
             if g.broken {
-                usize::MAX
+                u32::MAX
             } else {
-                g.members.len()
+                count(g.members.len())
             }
         })
         .collect();
@@ -96,7 +99,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     );
     while let Some(s) = queue.pop() {
         for g in groups_of_member.of(s) {
-            if missing[g] == usize::MAX {
+            if missing[g] == u32::MAX {
                 continue;
             }
             missing[g] -= 1;
