@@ -4,24 +4,165 @@
 /// be what was meant. Ties go to the first in sort order, so the suggestion
 /// does not depend on the candidates' order.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let length = word.chars().count();
-    let letters = Letters::of(word);
-    candidates
-        .into_iter()
-        // The edit distance is at least the difference in length, and at
-        // least the letters one word has and the other lacks: cheap bounds
-        // that skip most candidates of a large workspace before the exact
-        // distance is computed.
-        .filter(|c| c.chars().count().abs_diff(length) <= allowed(c))
-        .filter(|c| {
-            letters
+    Candidates::new(candidates).closest(word)
+}
+
+/// Candidates measured once for many lookups: a workspace with many
+/// misspelt references looks each one up among every declared name.
+pub struct Candidates<'c> {
+    entries: Vec<Candidate<'c>>,
+}
+
+struct Candidate<'c> {
+    text: &'c str,
+    /// The length in characters.
+    chars: usize,
+    /// Which ASCII bytes occur (see [`ascii_set`]); `None` for a word with
+    /// other characters.
+    bytes: Option<u64>,
+}
+
+impl<'c> Candidates<'c> {
+    pub fn new(candidates: impl IntoIterator<Item = &'c str>) -> Candidates<'c> {
+        let entries = candidates
+            .into_iter()
+            .map(|text| Candidate {
+                text,
+                chars: text.chars().count(),
+                bytes: ascii_set(text),
+            })
+            .collect();
+        Candidates { entries }
+    }
+
+    /// [`closest`] among these candidates.
+    pub fn closest(&self, word: &str) -> Option<&'c str> {
+        let length = word.chars().count();
+        let letters = Letters::of(word);
+        let bytes = ascii_set(word);
+        let mut scratch = Scratch::default();
+        let mut best: Option<(usize, &'c str)> = None;
+        for c in &self.entries {
+            // A candidate farther than the best so far cannot win, so the
+            // cheap bounds below are held to that too; most candidates of a
+            // large workspace fall to them before the exact distance.
+            let limit = best.map_or(allowed(c.text), |(d, _)| d.min(allowed(c.text)));
+            // The edit distance is at least the difference in length, at
+            // least the number of distinct bytes one word has and the other
+            // lacks, and at least the letters one word has and the other
+            // lacks: cheapest first.
+            if c.chars.abs_diff(length) > limit {
+                continue;
+            }
+            if let (Some(mine), Some(theirs)) = (bytes, c.bytes) {
+                let only_one = (mine & !theirs)
+                    .count_ones()
+                    .max((theirs & !mine).count_ones());
+                if only_one as usize > limit {
+                    continue;
+                }
+            }
+            if letters
                 .as_ref()
-                .is_none_or(|l| l.bag_distance(c) <= allowed(c))
-        })
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= allowed(c) && *d < c.len().max(word.len()))
-        .min()
-        .map(|(_, c)| c)
+                .is_some_and(|l| l.bag_distance(c.text) > limit)
+            {
+                continue;
+            }
+            let d = match (bytes, c.bytes) {
+                (Some(_), Some(_)) => scratch.distance(word.as_bytes(), c.text.as_bytes()),
+                _ => strsim::damerau_levenshtein(word, c.text),
+            };
+            if d <= allowed(c.text)
+                && d < c.text.len().max(word.len())
+                && best.is_none_or(|b| (d, c.text) < b)
+            {
+                best = Some((d, c.text));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+}
+
+/// The Damerau-Levenshtein distance of two ASCII words (adjacent
+/// transpositions, substrings edited any number of times): the algorithm
+/// strsim uses, Zhao and Sahni's in linear space, with the last row of each
+/// byte in an array rather than a hash map, and the rows kept from one call
+/// to the next. strsim's builds its map and rows on every call, and a
+/// workspace with many misspelt references calls it for thousands of
+/// declared names each. Tests compare the two.
+#[derive(Default)]
+struct Scratch {
+    fr: Vec<isize>,
+    r1: Vec<isize>,
+    r: Vec<isize>,
+}
+
+impl Scratch {
+    fn distance(&mut self, a: &[u8], b: &[u8]) -> usize {
+        let max_val = a.len().max(b.len()) as isize + 1;
+        let size = b.len() + 2;
+        let mut last_row = [-1isize; 128];
+        let (fr, r1, r) = (&mut self.fr, &mut self.r1, &mut self.r);
+        fr.clear();
+        fr.resize(size, max_val);
+        r1.clear();
+        r1.resize(size, max_val);
+        r.clear();
+        r.push(max_val);
+        r.extend(0..(size - 1) as isize);
+        for (i, &ch1) in (1..).zip(a) {
+            std::mem::swap(r, r1);
+            let mut last_col: isize = -1;
+            let mut last_i2l1 = r[1];
+            r[1] = i;
+            let mut t = max_val;
+            for (j, &ch2) in (1..).zip(b) {
+                let diag = r1[j] + isize::from(ch1 != ch2);
+                let left = r[j] + 1;
+                let up = r1[j + 1] + 1;
+                let mut temp = diag.min(left).min(up);
+                if ch1 == ch2 {
+                    last_col = j as isize;
+                    fr[j + 1] = r1[j - 1];
+                    t = last_i2l1;
+                } else {
+                    let k = last_row[usize::from(ch2 & 0x7f)];
+                    let l = last_col;
+                    if j as isize - l == 1 {
+                        temp = temp.min(fr[j + 1] + (i - k));
+                    } else if i - k == 1 {
+                        temp = temp.min(t + (j as isize - l));
+                    }
+                }
+                last_i2l1 = r[j + 1];
+                r[j + 1] = temp;
+            }
+            last_row[usize::from(ch1 & 0x7f)] = i;
+        }
+        r[b.len() + 1] as usize
+    }
+}
+
+/// The set of bytes of an ASCII word, one bit each: letters, digits and `-`
+/// have a bit of their own, the rarer bytes share the last. A shared bit can
+/// only hide a difference, so the count of bytes in one set and not the other
+/// stays at most the edit distance: each such byte is in a character that
+/// must be deleted or replaced. `None` for a word with other characters,
+/// whose bytes are not characters.
+fn ascii_set(word: &str) -> Option<u64> {
+    let mut set = 0u64;
+    for b in word.bytes() {
+        let bit = match b {
+            b'a'..=b'z' => b - b'a',
+            b'0'..=b'9' => 26 + (b - b'0'),
+            b'A'..=b'Z' => 36 + (b - b'A'),
+            b'-' => 62,
+            0..=127 => 63,
+            _ => return None,
+        };
+        set |= 1 << bit;
+    }
+    Some(set)
 }
 
 /// How many times each ASCII byte occurs in a word, and how many bytes that
@@ -100,6 +241,128 @@ mod tests {
             }
         }
         only_a.len().max(only_b.len())
+    }
+
+    /// The byte-set bound, over the same words as the letter bound below
+    /// and a few that share the last bit.
+    #[test]
+    fn the_byte_set_bound_never_exceeds_the_edit_distance() {
+        let words = [
+            "claim",
+            "clam",
+            "calim",
+            "c1aim",
+            "ca",
+            "",
+            "x",
+            "unsupported-claim",
+            "cn-us-share",
+            "cn_us.share",
+            "a.b",
+            "a_b",
+            "A-B",
+            "claimm-0",
+            "claim-1234",
+            "q3",
+            "Q3",
+        ];
+        for a in words {
+            for b in words {
+                let (Some(x), Some(y)) = (super::ascii_set(a), super::ascii_set(b)) else {
+                    panic!("{a} and {b} are ASCII");
+                };
+                let bound = (x & !y).count_ones().max((y & !x).count_ones()) as usize;
+                assert!(bound <= strsim::damerau_levenshtein(a, b), "{a} / {b}");
+            }
+        }
+        assert_eq!(super::ascii_set("naïve"), None);
+    }
+
+    /// The ASCII distance is strsim's, over words drawn from a small alphabet
+    /// so that repeats and transpositions are common.
+    #[test]
+    fn the_ascii_distance_is_strsims() {
+        let alphabet = b"ab-1c";
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut scratch = super::Scratch::default();
+        for _ in 0..20_000 {
+            let mut word = |max: usize| -> String {
+                (0..next(max + 1))
+                    .map(|_| alphabet[next(alphabet.len())] as char)
+                    .collect()
+            };
+            let (a, b) = (word(9), word(9));
+            assert_eq!(
+                scratch.distance(a.as_bytes(), b.as_bytes()),
+                strsim::damerau_levenshtein(&a, &b),
+                "{a} / {b}"
+            );
+        }
+        for (a, b) in [
+            ("ca", "abc"),
+            ("", "abc"),
+            ("abc", ""),
+            ("", ""),
+            ("claimm-0", "claim-10"),
+        ] {
+            assert_eq!(
+                scratch.distance(a.as_bytes(), b.as_bytes()),
+                strsim::damerau_levenshtein(a, b)
+            );
+        }
+    }
+
+    /// Prepared candidates give what a plain scan with the exact distance
+    /// alone gives.
+    #[test]
+    fn prepared_candidates_agree_with_the_exact_distance() {
+        let names = [
+            "claim-1234",
+            "claim-0",
+            "claimm-1",
+            "clam-0",
+            "src-4332",
+            "ev2-4332",
+            "qa-4332",
+            "naïve",
+            "naive-1",
+            "p1-4332",
+            "x",
+            "claim-10",
+        ];
+        let prepared = super::Candidates::new(names);
+        // The best so far bounds the rest: the answer must not depend on
+        // the order the candidates come in.
+        let reversed = super::Candidates::new(names.iter().rev().copied());
+        let by_hand = |word: &str| {
+            names
+                .iter()
+                .map(|&c| (strsim::damerau_levenshtein(word, c), c))
+                .filter(|&(d, c)| d <= super::allowed(c) && d < c.len().max(word.len()))
+                .min()
+                .map(|(_, c)| c)
+        };
+        for word in [
+            "claimm-0",
+            "claim-1",
+            "clam-1234",
+            "naïve",
+            "naive",
+            "src-433",
+            "zzz",
+            "q-4332",
+            "x",
+            "",
+        ] {
+            assert_eq!(prepared.closest(word), by_hand(word), "{word}");
+            assert_eq!(reversed.closest(word), by_hand(word), "{word}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::ast::StatementKind;
-use crate::suggest::closest;
+use crate::suggest::Candidates;
 
 declare_rule! {
     /// ## What it does
@@ -85,13 +85,14 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     let starts = std::iter::once(0).chain(ends.iter().copied());
-    let spans: Vec<(usize, usize)> = starts.zip(ends.iter().copied()).collect();
+    let candidates = Candidates::new(
+        starts
+            .zip(ends.iter().copied())
+            .map(|(a, b)| &declared[a..b]),
+    );
     let nearest: rustc_hash::FxHashMap<&str, Option<&str>> = names
         .par_iter()
-        .map(|&name| {
-            let near = closest(name, spans.iter().map(|&(a, b)| &declared[a..b]));
-            (name, near)
-        })
+        .map(|&name| (name, candidates.closest(name)))
         .collect();
     for r in unknown {
         let help = nearest
