@@ -22,8 +22,8 @@ pub type Name = compact_str::CompactString;
 /// built in memory holds its names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Ident {
-    /// The name, when it is not the text at `span`. Boxed twice over so that
-    /// a parsed identifier costs one pointer beside its span.
+    /// The name, when it is not the text at `span`. Boxed, so that a parsed
+    /// identifier costs one pointer beside its span.
     given: Option<Box<Name>>,
     pub span: Span,
 }
@@ -65,9 +65,8 @@ impl Ident {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Str {
     /// The value, when it is not the text between the quotes. Boxed twice
-    /// over, as [`Ident`]'s name is: such literals are rare, and a thin
-    /// pointer keeps every literal, and so every statement head, 8 bytes
-    /// smaller.
+    /// over: such literals are rare, and a thin pointer keeps every literal,
+    /// and so every statement head, 8 bytes smaller.
     unescaped: Option<Box<Box<str>>>,
     pub span: Span,
 }

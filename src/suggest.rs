@@ -166,8 +166,8 @@ fn ascii_set(word: &str) -> Option<u64> {
 }
 
 /// How many times each ASCII byte occurs in a word, and how many bytes that
-/// makes; `None` for a word with other characters, where the bound below is
-/// not used.
+/// makes; `None` for a word with other characters, or with one byte more
+/// than 65,535 times, where the bound below is not used.
 struct Letters {
     counts: [u16; 128],
     total: usize,
@@ -178,7 +178,8 @@ impl Letters {
         let mut counts = [0u16; 128];
         for b in word.bytes() {
             let slot = counts.get_mut(usize::from(b))?;
-            *slot = slot.saturating_add(1);
+            // A count that would not fit is no bound at all: no letters.
+            *slot = slot.checked_add(1)?;
         }
         let total = counts.iter().map(|&c| usize::from(c)).sum();
         Some(Letters { counts, total })
@@ -363,6 +364,12 @@ mod tests {
             assert_eq!(prepared.closest(word), by_hand(word), "{word}");
             assert_eq!(reversed.closest(word), by_hand(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_word_too_long_to_count_has_no_letter_bound() {
+        assert!(super::Letters::of(&"a".repeat(65_535)).is_some());
+        assert!(super::Letters::of(&"a".repeat(65_536)).is_none());
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::ast::{
 use crate::syntax::span::Span;
 
 /// A copy of the tree with every span set to zero and every string's value
-/// and identifier's name held in the tree: two files whose trees are equal after this say the same
-/// thing. `text` is the file the tree was parsed from.
+/// and identifier's name held in the tree: two files whose trees are equal
+/// after this say the same thing. `text` is the file the tree was parsed
+/// from.
 pub fn erase_spans(file: &File, text: &str) -> File {
     let mut file = file.clone();
     for statement in &mut file.statements {

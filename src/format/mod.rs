@@ -289,9 +289,9 @@ fn print_file(text: &str, file: &File, options: &FormatOptions) -> Result<String
 
 /// Prints a syntax tree built in memory (its spans are not used) in the
 /// canonical layout, each hedge in its first spelling and every tolerance
-/// with `±`. Its strings must hold their values, as those of a tree built
-/// in memory or returned by [`compare::erase_spans`] do: there is no text
-/// to read the others from.
+/// with `±`. Its strings must hold their values and its identifiers their
+/// names, as those of a tree built in memory or returned by
+/// [`compare::erase_spans`] do: there is no text to read the others from.
 pub fn print_tree(file: &File, options: &FormatOptions) -> String {
     let mut printer = Printer {
         source: None,

@@ -26,7 +26,8 @@ pub const CONTINUATION_INDENT: &str = "    ";
 /// layout's width.
 pub struct Printer<'a> {
     /// The source text the spans index into; without it (a tree built in
-    /// memory) each hedge and tolerance sign is printed in its first spelling.
+    /// memory) each hedge and tolerance sign is printed in its first spelling,
+    /// and strings and identifiers must hold their values and names.
     pub source: Option<&'a str>,
     pub layout: Layout,
     /// The text printed so far.

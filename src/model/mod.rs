@@ -182,8 +182,8 @@ pub struct Allow {
 #[derive(Debug, Clone, Default)]
 pub struct Relations {
     /// The references the reference rules report, in written order: those
-    /// that name no statement, a statement of a kind their clause does not
-    /// take, or their own statement. A workspace has several references per
+    /// that name no statement or a statement of a kind their clause does not
+    /// take, and relations that name their own statement. A workspace has several references per
     /// statement and nearly all resolve; those are held only as the
     /// relations below.
     pub references: Vec<Reference>,

@@ -67,10 +67,10 @@ impl RefRole {
     }
 }
 
-/// One identifier written where a statement is meant. Its name is not
-/// copied: it is the text at `loc` (see [`Reference::name`]). A workspace
-/// has several references per statement, so the statement indexes are kept
-/// in 32 bits.
+/// One identifier written where a statement is meant, kept for the
+/// reference rules (see [`Relations::references`](super::Relations)). Its
+/// name is not copied: it is the text at `loc` (see [`Reference::name`]).
+/// The statement indexes are 32-bit, as elsewhere in the model.
 #[derive(Debug, Clone)]
 pub struct Reference {
     from: u32,

@@ -1,17 +1,23 @@
 //! Finding many quotes in one text in a single pass, so a long source with
 //! hundreds of quotes is scanned once, not once per quote.
 //!
-//! Each quote is keyed by its first eight bytes. The scan reads the eight
-//! bytes at every position of the text, tests them against a small bit set
-//! of the keys' hashes, and only on a hit looks the key up and compares the
-//! quotes that start with it. That is a few instructions a byte; an
+//! The scan reads the eight bytes at every position of the text and tests
+//! them against a small bit set of the quotes' first eight bytes; only on a
+//! hit does it look the quotes up. That is a few instructions a byte; an
 //! Aho-Corasick automaton over the same quotes took about 75, following its
-//! transitions at every byte.
+//! transitions at every byte. A quote of 8 to 15 bytes is looked up whole; a
+//! longer one by its first 16 bytes (32 from 32 bytes up) and then compared
+//! in full, so quotes are compared one by one only when they share that much.
 
 use rustc_hash::FxHashMap;
 
-/// How many leading bytes of a pattern key it.
+/// The bytes the filter reads at each position; shorter quotes are searched
+/// for one by one.
 const KEY: usize = 8;
+/// Quotes from `KEY` bytes up to this are looked up whole.
+const WHOLE: usize = 16;
+/// Quotes from this many bytes up are looked up by this many first bytes.
+const LONG: usize = 32;
 /// The bit set has `1 << FILTER_BITS` bits (8 KiB): few false hits for the
 /// thousands of distinct keys a document's quotes have, and small enough to
 /// stay in the cache during the scan.
@@ -22,24 +28,32 @@ const FILTER_BITS: u32 = 16;
 pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
     let bytes = text.as_bytes();
     let mut found = vec![false; patterns.len()];
-    // The patterns of each key, and a bit per key's hash.
-    let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // Patterns of `KEY` to `WHOLE` bytes by their text, with a bit per length
+    // present; longer ones by their first `WHOLE` or `LONG` bytes.
+    let mut whole: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
+    let mut whole_lengths = 0u32;
+    let mut by_prefix: [FxHashMap<&[u8], Vec<usize>>; 2] = Default::default();
     let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+    let mut remaining = 0;
     for (k, pattern) in patterns.iter().enumerate() {
-        match key_at(pattern.as_bytes(), 0) {
-            Some(key) => {
-                by_key.entry(key).or_default().push(k);
-                let bit = slot(key);
-                filter[bit >> 6] |= 1 << (bit & 63);
-            }
+        let pattern = pattern.as_bytes();
+        let Some(key) = key_at(pattern, 0) else {
             // Too short to key, and rare: one SIMD substring search each.
-            None => {
-                found[k] = !pattern.is_empty()
-                    && memchr::memmem::find(bytes, pattern.as_bytes()).is_some();
+            found[k] = !pattern.is_empty() && memchr::memmem::find(bytes, pattern).is_some();
+            continue;
+        };
+        let bit = slot(key);
+        filter[bit >> 6] |= 1 << (bit & 63);
+        remaining += 1;
+        match pattern.len() {
+            len if len < WHOLE => {
+                whole.entry(pattern).or_default().push(k);
+                whole_lengths |= 1 << len;
             }
+            len if len < LONG => by_prefix[0].entry(&pattern[..WHOLE]).or_default().push(k),
+            _ => by_prefix[1].entry(&pattern[..LONG]).or_default().push(k),
         }
     }
-    let mut remaining: usize = by_key.values().map(Vec::len).sum();
     if remaining == 0 {
         return found;
     }
@@ -49,14 +63,31 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
         if filter[bit >> 6] & (1 << (bit & 63)) == 0 {
             continue;
         }
-        let Some(members) = by_key.get(&key) else {
-            continue;
-        };
         let rest = &bytes[at..];
-        for &k in members {
-            if !found[k] && rest.starts_with(patterns[k].as_bytes()) {
+        let mut lengths = whole_lengths;
+        while lengths != 0 {
+            let len = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            let Some(candidates) = rest.get(..len).and_then(|head| whole.get(head)) else {
+                continue;
+            };
+            for &k in candidates {
+                remaining -= usize::from(!found[k]);
                 found[k] = true;
-                remaining -= 1;
+            }
+        }
+        for (map, prefix) in by_prefix.iter().zip([WHOLE, LONG]) {
+            if map.is_empty() {
+                continue;
+            }
+            let Some(candidates) = rest.get(..prefix).and_then(|head| map.get(head)) else {
+                continue;
+            };
+            for &k in candidates {
+                if !found[k] && rest.starts_with(patterns[k].as_bytes()) {
+                    found[k] = true;
+                    remaining -= 1;
+                }
             }
         }
         if remaining == 0 {
@@ -103,7 +134,7 @@ mod tests {
 
     #[test]
     fn long_patterns_sharing_a_prefix_are_told_apart() {
-        let head = "a passage that is longer than the prefix the automaton sees";
+        let head = "a passage that is longer than the prefix it is looked up by";
         let text = format!("{head}, and then one ending");
         let one = format!("{head}, and then one ending");
         let other = format!("{head}, and then another ending");
@@ -193,6 +224,27 @@ mod tests {
         }
     }
 
+    /// Quotes of every length class (short, whole, by 16 and by 32 bytes)
+    /// sharing their first bytes, over a text of one repeated byte and its
+    /// quotes' endings: each is found exactly when it is a substring.
+    #[test]
+    fn quotes_sharing_their_first_bytes_in_every_length_class() {
+        let text = format!("{}xyz{}", "a".repeat(300), "a".repeat(40));
+        let mut patterns: Vec<String> = Vec::new();
+        for len in 1..70 {
+            patterns.push("a".repeat(len));
+            patterns.push(format!("{}x", "a".repeat(len)));
+            patterns.push(format!("{}y", "a".repeat(len)));
+            patterns.push(format!("{}xyz{}", "a".repeat(len), "a".repeat(len % 7)));
+        }
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let expected: Vec<bool> = patterns.iter().map(|p| text.contains(p)).collect();
+        assert!(expected.contains(&false) && expected.contains(&true));
+        assert_eq!(occurrences(&text, &patterns), expected);
+    }
+
+    /// Keys and prefixes are bytes: a quote of two-byte characters is
+    /// matched whatever byte its prefixes end on.
     #[test]
     fn a_prefix_ends_on_a_character_boundary() {
         let pattern = "é".repeat(40);
