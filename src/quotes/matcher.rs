@@ -5,18 +5,18 @@
 //! them against a small bit set of the quotes' first eight bytes; only on a
 //! hit does it look the quotes up. That is a few instructions a byte; an
 //! Aho-Corasick automaton over the same quotes took about 75, following its
-//! transitions at every byte. A quote of 8 to 15 bytes is looked up whole; a
-//! longer one by its first 16 bytes (32 from 32 bytes up) and then compared
-//! in full, so quotes are compared one by one only when they share that much.
+//! transitions at every byte. A quote of 8 to 31 bytes is looked up whole; a
+//! longer one by its first 32 bytes and then compared in full, so quotes are
+//! compared one by one only when they share 32 bytes, as with the
+//! automaton's 32-byte prefixes.
 
 use rustc_hash::FxHashMap;
 
 /// The bytes the filter reads at each position; shorter quotes are searched
 /// for one by one.
 const KEY: usize = 8;
-/// Quotes from `KEY` bytes up to this are looked up whole.
-const WHOLE: usize = 16;
-/// Quotes from this many bytes up are looked up by this many first bytes.
+/// Quotes from `KEY` bytes up to this are looked up whole; longer ones by
+/// this many first bytes. A length mask of 32 bits holds the whole ones'.
 const LONG: usize = 32;
 /// The bit set has `1 << FILTER_BITS` bits (8 KiB): few false hits for the
 /// thousands of distinct keys a document's quotes have, and small enough to
@@ -28,11 +28,11 @@ const FILTER_BITS: u32 = 16;
 pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
     let bytes = text.as_bytes();
     let mut found = vec![false; patterns.len()];
-    // Patterns of `KEY` to `WHOLE` bytes by their text, with a bit per length
-    // present; longer ones by their first `WHOLE` or `LONG` bytes.
+    // Patterns shorter than `LONG` bytes by their text, with a bit per length
+    // present; longer ones by their first `LONG` bytes.
     let mut whole: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
     let mut whole_lengths = 0u32;
-    let mut by_prefix: [FxHashMap<&[u8], Vec<usize>>; 2] = Default::default();
+    let mut by_prefix: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
     let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
     let mut remaining = 0;
     for (k, pattern) in patterns.iter().enumerate() {
@@ -45,13 +45,11 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
         let bit = slot(key);
         filter[bit >> 6] |= 1 << (bit & 63);
         remaining += 1;
-        match pattern.len() {
-            len if len < WHOLE => {
-                whole.entry(pattern).or_default().push(k);
-                whole_lengths |= 1 << len;
-            }
-            len if len < LONG => by_prefix[0].entry(&pattern[..WHOLE]).or_default().push(k),
-            _ => by_prefix[1].entry(&pattern[..LONG]).or_default().push(k),
+        if pattern.len() < LONG {
+            whole.entry(pattern).or_default().push(k);
+            whole_lengths |= 1 << pattern.len();
+        } else {
+            by_prefix.entry(&pattern[..LONG]).or_default().push(k);
         }
     }
     if remaining == 0 {
@@ -76,13 +74,11 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
                 found[k] = true;
             }
         }
-        for (map, prefix) in by_prefix.iter().zip([WHOLE, LONG]) {
-            if map.is_empty() {
-                continue;
-            }
-            let Some(candidates) = rest.get(..prefix).and_then(|head| map.get(head)) else {
-                continue;
-            };
+        if let Some(candidates) = (!by_prefix.is_empty())
+            .then(|| rest.get(..LONG))
+            .flatten()
+            .and_then(|head| by_prefix.get(head))
+        {
             for &k in candidates {
                 if !found[k] && rest.starts_with(patterns[k].as_bytes()) {
                     found[k] = true;
@@ -224,7 +220,7 @@ mod tests {
         }
     }
 
-    /// Quotes of every length class (short, whole, by 16 and by 32 bytes)
+    /// Quotes of every length class (short, whole, by 32 bytes)
     /// sharing their first bytes, over a text of one repeated byte and its
     /// quotes' endings: each is found exactly when it is a substring.
     #[test]
