@@ -6,9 +6,9 @@
 //! hit does it look the quotes up. That is a few instructions a byte; an
 //! Aho-Corasick automaton over the same quotes took about 75, following its
 //! transitions at every byte. A quote of 8 to 31 bytes is looked up whole; a
-//! longer one by its first 32 bytes and then compared in full, so quotes are
-//! compared one by one only when they share 32 bytes, as with the
-//! automaton's 32-byte prefixes.
+//! longer one by its first 32 bytes, and then among the quotes sharing those
+//! by a binary search, so that no text makes the scan compare every quote at
+//! every position.
 
 use rustc_hash::FxHashMap;
 
@@ -32,7 +32,7 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
     // present; longer ones by their first `LONG` bytes.
     let mut whole: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
     let mut whole_lengths = 0u32;
-    let mut by_prefix: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
+    let mut sharing: FxHashMap<&[u8], Vec<usize>> = FxHashMap::default();
     let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
     let mut remaining = 0;
     for (k, pattern) in patterns.iter().enumerate() {
@@ -49,12 +49,16 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
             whole.entry(pattern).or_default().push(k);
             whole_lengths |= 1 << pattern.len();
         } else {
-            by_prefix.entry(&pattern[..LONG]).or_default().push(k);
+            sharing.entry(&pattern[..LONG]).or_default().push(k);
         }
     }
     if remaining == 0 {
         return found;
     }
+    let by_prefix: FxHashMap<&[u8], Sharing> = sharing
+        .into_iter()
+        .map(|(prefix, members)| (prefix, Sharing::new(members, patterns)))
+        .collect();
     for (at, window) in bytes.windows(KEY).enumerate() {
         let key = u64::from_le_bytes(window.try_into().unwrap_or_default());
         let bit = slot(key);
@@ -74,23 +78,80 @@ pub fn occurrences(text: &str, patterns: &[&str]) -> Vec<bool> {
                 found[k] = true;
             }
         }
-        if let Some(candidates) = (!by_prefix.is_empty())
+        if let Some(group) = (!by_prefix.is_empty())
             .then(|| rest.get(..LONG))
             .flatten()
             .and_then(|head| by_prefix.get(head))
         {
-            for &k in candidates {
-                if !found[k] && rest.starts_with(patterns[k].as_bytes()) {
-                    found[k] = true;
-                    remaining -= 1;
-                }
-            }
+            remaining -= group.mark(rest, patterns, &mut found);
         }
         if remaining == 0 {
             break;
         }
     }
     found
+}
+
+/// The quotes sharing their first `LONG` bytes, sorted, each with the
+/// longest other one that is a prefix of it.
+struct Sharing {
+    /// Pattern indexes, sorted by the patterns' bytes (then by index).
+    members: Vec<usize>,
+    /// For each member, the position in `members` of its longest proper
+    /// prefix among them (an equal pattern earlier counts).
+    parent: Vec<Option<usize>>,
+}
+
+impl Sharing {
+    fn new(mut members: Vec<usize>, patterns: &[&str]) -> Sharing {
+        members.sort_by(|&a, &b| patterns[a].cmp(patterns[b]).then(a.cmp(&b)));
+        let mut parent = Vec::with_capacity(members.len());
+        // The members that are prefixes of the current one, longest last:
+        // in sorted order, the patterns sharing a prefix follow it.
+        let mut open: Vec<usize> = Vec::new();
+        for (i, &k) in members.iter().enumerate() {
+            let text = patterns[k].as_bytes();
+            while let Some(&top) = open.last() {
+                if text.starts_with(patterns[members[top]].as_bytes()) {
+                    break;
+                }
+                open.pop();
+            }
+            parent.push(open.last().copied());
+            open.push(i);
+        }
+        Sharing { members, parent }
+    }
+
+    /// Marks found each member that `rest` starts with, and returns how many
+    /// were not found before. Those members are all prefixes of the last
+    /// member not after `rest` in sorted order, so they lie on its chain of
+    /// parents: a binary search and a walk up the chain find them. A walk
+    /// marks every prefix on the chain, so it stops at one found already.
+    fn mark(&self, rest: &[u8], patterns: &[&str], found: &mut [bool]) -> usize {
+        let end = self
+            .members
+            .partition_point(|&k| patterns[k].as_bytes() <= rest);
+        let Some(last) = end.checked_sub(1) else {
+            return 0;
+        };
+        let nearest = patterns[self.members[last]].as_bytes();
+        let common = nearest.iter().zip(rest).take_while(|(a, b)| a == b).count();
+        let mut newly = 0;
+        let mut at = Some(last);
+        while let Some(i) = at {
+            let k = self.members[i];
+            if patterns[k].len() <= common {
+                if found[k] {
+                    break;
+                }
+                found[k] = true;
+                newly += 1;
+            }
+            at = self.parent[i];
+        }
+        newly
+    }
 }
 
 /// The key of the `KEY` bytes at `at`, if there are that many.
@@ -237,6 +298,38 @@ mod tests {
         let expected: Vec<bool> = patterns.iter().map(|p| text.contains(p)).collect();
         assert!(expected.contains(&false) && expected.contains(&true));
         assert_eq!(occurrences(&text, &patterns), expected);
+    }
+
+    /// Quotes sharing their first 32 bytes, nested in one another, repeated,
+    /// or ending differently: the chain of prefixes finds each exactly when
+    /// it is a substring.
+    #[test]
+    fn quotes_sharing_32_bytes_are_found_through_their_prefixes() {
+        let head = "b".repeat(32);
+        let text = format!("{head}cd{head}ce-{head}");
+        let patterns = [
+            format!("{head}c"),
+            format!("{head}cd"),
+            format!("{head}cdb"),
+            format!("{head}cdx"),
+            format!("{head}ce-"),
+            format!("{head}ce-b"),
+            format!("{head}c"),
+            format!("{head}cf"),
+            head.clone(),
+            format!("{head}b"),
+            format!("{head}ce-{head}"),
+            format!("{head}ce-{head}b"),
+        ];
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let expected: Vec<bool> = patterns.iter().map(|p| text.contains(p)).collect();
+        assert!(expected.contains(&false) && expected.contains(&true));
+        assert_eq!(occurrences(&text, &patterns), expected);
+        // In every order: the groups are sorted, not taken as given.
+        let reversed: Vec<&str> = patterns.iter().rev().copied().collect();
+        let mut expected_reversed = expected.clone();
+        expected_reversed.reverse();
+        assert_eq!(occurrences(&text, &reversed), expected_reversed);
     }
 
     /// Keys and prefixes are bytes: a quote of two-byte characters is
