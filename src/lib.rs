@@ -18,4 +18,6 @@ pub mod report;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;
+#[cfg(test)]
+mod testing;
 pub mod text;

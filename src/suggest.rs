@@ -284,13 +284,8 @@ mod tests {
     #[test]
     fn the_ascii_distance_is_strsims() {
         let alphabet = b"ab-1c";
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut picks = crate::testing::Picks::new(0x9e37_79b9_u64);
+        let mut next = |n: usize| picks.below(n);
         let mut scratch = super::Scratch::default();
         for _ in 0..20_000 {
             let mut word = |max: usize| -> String {

@@ -256,13 +256,8 @@ mod tests {
             "the",
             "internet",
         ];
-        let mut seed = 0x2545_f491_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut picks = crate::testing::Picks::new(0x2545_f491_u64);
+        let mut next = |n: usize| picks.below(n);
         for _ in 0..50 {
             let text: Vec<&str> = (0..200).map(|_| words[next(words.len())]).collect();
             let text = text.join(" ");
