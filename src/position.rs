@@ -8,9 +8,6 @@ pub struct LineIndex<'t> {
     /// Carriage returns not followed by a line feed: not line breaks here,
     /// but miette counts them as such (see [`LineIndex::breaks_before`]).
     lone_returns: Vec<usize>,
-    /// Where the first line's text starts: after a leading BOM, which is
-    /// skipped and so takes no column.
-    text_start: usize,
 }
 
 impl<'t> LineIndex<'t> {
@@ -24,13 +21,13 @@ impl<'t> LineIndex<'t> {
             text,
             starts,
             lone_returns,
-            text_start: bom_len(text),
         }
     }
 
-    /// Where the first line's text starts: after a leading BOM, if any.
+    /// Where the first line's text starts: after a leading BOM, which is
+    /// skipped and so takes no column.
     pub fn text_start(&self) -> usize {
-        self.text_start
+        bom_len(self.text)
     }
 
     /// The 0-based line that holds a byte offset (clamped to the text).
@@ -58,7 +55,7 @@ impl<'t> LineIndex<'t> {
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let from = if line == 0 {
-            self.text_start.min(offset)
+            self.text_start().min(offset)
         } else {
             self.starts[line]
         };

@@ -183,9 +183,9 @@ pub struct Allow {
 pub struct Relations {
     /// The references the reference rules report, in written order: those
     /// that name no statement or a statement of a kind their clause does not
-    /// take, and relations that name their own statement. A workspace has several references per
-    /// statement and nearly all resolve; those are held only as the
-    /// relations below.
+    /// take, and relations that name their own statement. A workspace has
+    /// several references per statement and nearly all resolve; those are
+    /// held only as the relations below.
     pub references: Vec<Reference>,
     /// Each quantity a check's expression names, in written order (a
     /// quantity named twice is listed twice).
