@@ -2,6 +2,7 @@
 
 use crate::syntax::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Index of a file in the workspace.
@@ -36,7 +37,9 @@ impl fmt::Display for Severity {
 pub struct Place {
     pub file: FileId,
     pub span: Span,
-    pub label: String,
+    /// Most labels are fixed text: those are borrowed, not allocated per
+    /// finding.
+    pub label: Cow<'static, str>,
 }
 
 /// One finding of one rule.
@@ -45,15 +48,22 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub help: Option<String>,
+    /// Fixed text for most rules, like the label.
+    pub help: Option<Cow<'static, str>>,
     /// The primary place: the finding's file, span and label.
     pub place: Place,
     /// Further places shown with it (the other declaration of a duplicate).
     pub related: Vec<Place>,
     /// The statement the finding is about; an `allow` on it can acknowledge it.
     pub statement: Option<usize>,
-    /// That statement's identifier, for reports.
-    pub id: Option<String>,
+}
+
+impl Finding {
+    /// The identifier of the statement the finding is about, for reports:
+    /// read from the workspace rather than copied into every finding.
+    pub fn id<'w>(&self, ws: &'w crate::model::Workspace) -> Option<&'w str> {
+        ws.name(self.statement?)
+    }
 }
 
 /// A finding acknowledged by an `allow` clause, with its reason.

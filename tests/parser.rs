@@ -178,12 +178,13 @@ fn commas_in_calls_read_as_the_number_rule_says() {
                 check sums: q = sum(1,234,5)\n\
                 check largest: r = max(1,2)\n\
                 check wrong: q = sum(1,234,9)\n";
-    let outcome = check(&load_texts(&[("commas.arg", text)]));
+    let ws = load_texts(&[("commas.arg", text)]);
+    let outcome = check(&ws);
     let failing: Vec<&str> = outcome
         .findings
         .iter()
         .filter(|f| f.rule == "numeric-inconsistency")
-        .map(|f| f.id.as_deref().unwrap_or_default())
+        .map(|f| f.id(&ws).unwrap_or_default())
         .collect();
     assert_eq!(failing, ["wrong"]);
     assert!(outcome.findings.iter().all(|f| f.rule != "syntax-error"));

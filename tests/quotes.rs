@@ -15,7 +15,7 @@ fn section_six_fixture_set() {
     let fired: Vec<(&str, String)> = outcome
         .findings
         .iter()
-        .map(|f| (f.rule, f.id.clone().unwrap_or_default()))
+        .map(|f| (f.rule, f.id(&ws).unwrap_or_default().to_owned()))
         .collect();
     // The quote across line breaks and curly quotes is found; the misquote
     // (28.22 % for the source's 28.22%) is not; the forum remarks have

@@ -177,9 +177,9 @@ impl Diagnostic for Rendered<'_> {
 fn label(place: &Place, primary: bool) -> LabeledSpan {
     let span = SourceSpan::new(place.span.start().into(), place.span.len());
     if primary {
-        LabeledSpan::new_primary_with_span(Some(place.label.clone()), span)
+        LabeledSpan::new_primary_with_span(Some(place.label.to_string()), span)
     } else {
-        LabeledSpan::new_with_span(Some(place.label.clone()), span)
+        LabeledSpan::new_with_span(Some(place.label.to_string()), span)
     }
 }
 
@@ -202,7 +202,7 @@ fn render<'a>(ws: &'a Workspace, lines: &'a [LineIndex<'a>], finding: &'a Findin
                     &[place],
                 ))),
                 related: Vec::new(),
-                message: Some(place.label.clone()),
+                message: Some(place.label.to_string()),
             });
         }
     }

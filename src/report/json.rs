@@ -55,7 +55,7 @@ pub(crate) fn json_finding<'a>(
         column,
         end_line,
         end_column,
-        id: f.id.as_deref(),
+        id: f.id(ws),
         reason,
     }
 }

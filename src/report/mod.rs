@@ -95,7 +95,7 @@ pub fn fingerprints<'f>(
             let hash = fnv1a(&[
                 f.rule,
                 &file.path,
-                f.id.as_deref().unwrap_or(""),
+                f.id(ws).unwrap_or(""),
                 under,
                 &f.message,
             ]);

@@ -242,7 +242,7 @@ impl Reporter for SarifReporter {
                             id: Some(k + 1),
                             physical_location: self.location(ws, &indexes, &at),
                             message: Some(Text {
-                                text: place.label.clone(),
+                                text: place.label.to_string(),
                             }),
                         }
                     })

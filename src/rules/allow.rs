@@ -25,44 +25,50 @@ declare_rule! {
     pub static UNUSED_ALLOW = ("unused-allow", Warning, None);
 }
 
-/// Splits findings into those that count and those an `allow` on their
-/// statement acknowledges; also returns which allows were never used.
-pub(super) fn apply(
-    ws: &Workspace,
-    findings: Vec<Finding>,
-) -> (Vec<Finding>, Vec<Allowed>, Vec<bool>) {
+/// Takes out the findings an `allow` on their statement acknowledges,
+/// keeping the others in order; returns those acknowledged and which allows
+/// were used.
+pub(super) fn apply(ws: &Workspace, findings: &mut Vec<Finding>) -> (Vec<Allowed>, Vec<bool>) {
+    let mut used = vec![false; ws.relations.allows.len()];
+    let mut allowed = Vec::new();
+    if ws.relations.allows.is_empty() {
+        return (allowed, used);
+    }
     // Keyed by statement rather than a list per statement: a workspace has
     // few allows, and an empty list per statement was 24 bytes each.
     let mut allows_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (k, a) in ws.relations.allows.iter().enumerate() {
         allows_of.entry(a.statement).or_default().push(k);
     }
-    let mut used = vec![false; ws.relations.allows.len()];
-    let mut kept = Vec::with_capacity(findings.len());
-    let mut allowed = Vec::new();
-    for f in findings {
-        let matching = f.statement.and_then(|s| {
+    let matching = |f: &Finding| {
+        f.statement.and_then(|s| {
             allows_of
                 .get(&s)?
                 .iter()
                 .copied()
                 .find(|&k| ws.relations.allows[k].rule == f.rule)
+        })
+    };
+    // Taken out in place: the findings kept are not copied to a new list.
+    let mut taken = Vec::new();
+    let acknowledged: Vec<Finding> = findings
+        .extract_if(.., |f| {
+            let k = matching(f);
+            taken.extend(k);
+            k.is_some()
+        })
+        .collect();
+    for (finding, k) in acknowledged.into_iter().zip(taken) {
+        used[k] = true;
+        allowed.push(Allowed {
+            reason: ws.relations.allows[k].reason.to_string(),
+            finding,
         });
-        match matching {
-            Some(k) => {
-                used[k] = true;
-                allowed.push(Allowed {
-                    reason: ws.relations.allows[k].reason.to_string(),
-                    finding: f,
-                });
-            }
-            None => kept.push(f),
-        }
     }
-    (kept, allowed, used)
+    (allowed, used)
 }
 
-pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink<'_>) {
+pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink) {
     for (k, a) in ws.relations.allows.iter().enumerate() {
         if used[k] {
             continue;
@@ -73,13 +79,13 @@ pub(super) fn report_unused(ws: &Workspace, used: &[bool], sink: &mut Sink<'_>) 
                 a.rule_loc,
                 "nothing to acknowledge",
                 format!("`allow {}` on `{name}` acknowledges no finding", a.rule),
-                Some("remove it: the rule no longer fires on this statement".to_owned()),
+                Some("remove it: the rule no longer fires on this statement".into()),
                 Some(a.statement),
             );
         } else {
             let help = closest(&a.rule, RULES.iter().map(|r| r.name))
-                .map(|near| format!("did you mean `{near}`?"))
-                .or_else(|| Some("`argcheck rules` lists every rule".to_owned()));
+                .map(|near| format!("did you mean `{near}`?").into())
+                .or_else(|| Some("`argcheck rules` lists every rule".into()));
             sink.report(
                 a.rule_loc,
                 "no such rule",

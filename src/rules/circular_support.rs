@@ -41,7 +41,7 @@ fn group_thousands(n: usize) -> String {
     out
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     // A cycle is about every statement in it, so an `allow` on any of them
     // acknowledges it: the finding names the first that has one.
@@ -83,7 +83,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             loc,
             format!("`{}` supports `{}` here", name(first), name(second)),
             format!("circular support: {}", spelled.join(" -> ")),
-            Some("support one statement of the cycle from outside it".to_owned()),
+            Some("support one statement of the cycle from outside it".into()),
             Some(about),
         );
     }

@@ -81,7 +81,7 @@ fn name(ws: &Workspace, s: usize) -> &str {
     ws.name(s).unwrap_or("(check)")
 }
 
-fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     for (s, stmt) in ws.statements.iter().enumerate() {
         if stmt.kind() != StatementKind::Claim || ctx.labels.label(s) != Some(Label::Out) {
@@ -107,7 +107,7 @@ fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             ),
             Some(
                 "answer the objection with a statement that attacks the attacker, or withdraw the claim"
-                    .to_owned(),
+                    .into(),
             ),
             Some(s),
         );
@@ -116,7 +116,7 @@ fn defeated_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             finding.related.push(Place {
                 file: anchor.file,
                 span: anchor.span,
-                label: "this attacker stands".to_owned(),
+                label: "this attacker stands".into(),
             });
         }
     }
@@ -139,7 +139,7 @@ fn support_fails(ctx: &Context<'_>, s: usize) -> bool {
     })
 }
 
-fn unresolved_contradiction(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unresolved_contradiction(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     for edge in &ws.relations.contradictions {
         let (a, b) = (ctx.labels.label(edge.from), ctx.labels.label(edge.to));
@@ -158,7 +158,7 @@ fn unresolved_contradiction(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             ),
             Some(
                 "give one side grounds the other lacks, or attack one side, so the argument says which it relies on"
-                    .to_owned(),
+                    .into(),
             ),
             Some(edge.from),
         );

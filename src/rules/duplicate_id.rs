@@ -23,7 +23,7 @@ declare_rule! {
     pub static DUPLICATE_ID = ("duplicate-id", Error, Some(check));
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     // Line indexes only of the files that hold a first declaration.
     let mut indexes: FxHashMap<FileId, LineIndex<'_>> = FxHashMap::default();
@@ -43,16 +43,19 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             // The first place is named here too, for the formats that show
             // one location per finding; not in the message, which the
             // fingerprints hash and which must not change when lines move.
-            Some(format!(
-                "identifiers are global to the workspace; rename one of the two (first declared at {}:{line}:{column})",
-                first_file.path
-            )),
+            Some(
+                format!(
+                    "identifiers are global to the workspace; rename one of the two (first declared at {}:{line}:{column})",
+                    first_file.path
+                )
+                .into(),
+            ),
             Some(later),
         );
         finding.related.push(Place {
             file: first_anchor.file,
             span: first_anchor.span,
-            label: "first declared here".to_owned(),
+            label: "first declared here".into(),
         });
     }
 }

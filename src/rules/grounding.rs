@@ -124,7 +124,7 @@ pub fn grounded(ws: &Workspace, check_holds: &[bool]) -> Vec<bool> {
     grounded
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink) {
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if !matches!(stmt.kind(), StatementKind::Claim | StatementKind::Premise)
             || stmt.ast.has_errors
@@ -143,7 +143,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             ),
             Some(
                 "grounded support ends in cited evidence, a cited quantity, a check that holds or an `assumed` statement"
-                    .to_owned(),
+                    .into(),
             ),
             Some(s),
         );

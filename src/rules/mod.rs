@@ -7,6 +7,7 @@
 use crate::finding::{Allowed, Finding, Place, Severity};
 use crate::model::{Loc, StmtId, Workspace};
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 mod allow;
 mod circular_support;
@@ -36,23 +37,21 @@ pub struct Context<'w> {
 }
 
 /// Collects the findings of one rule.
-pub struct Sink<'a> {
+pub struct Sink {
     rule: &'static Rule,
-    ws: &'a Workspace,
     findings: Vec<Finding>,
 }
 
-impl Sink<'_> {
+impl Sink {
     /// A finding at `loc`, about `statement` when given.
     pub fn report(
         &mut self,
         loc: Loc,
-        label: impl Into<String>,
+        label: impl Into<Cow<'static, str>>,
         message: impl Into<String>,
-        help: Option<String>,
+        help: Option<Cow<'static, str>>,
         statement: Option<StmtId>,
     ) -> &mut Finding {
-        let id = statement.and_then(|s| self.ws.name(s).map(str::to_owned));
         self.findings.push(Finding {
             rule: self.rule.name,
             severity: self.rule.severity,
@@ -65,7 +64,6 @@ impl Sink<'_> {
             },
             related: Vec::new(),
             statement,
-            id,
         });
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -80,7 +78,7 @@ pub struct Rule {
     pub doc: &'static str,
     /// Runs the rule; `None` for `unused-allow`, which is reported after the
     /// `allow` pass has seen every other finding.
-    pub check: Option<fn(&Context<'_>, &mut Sink<'_>)>,
+    pub check: Option<fn(&Context<'_>, &mut Sink)>,
 }
 
 impl Rule {
@@ -247,7 +245,6 @@ pub fn check_configured_and_label(
         .map(|&rule| {
             let mut sink = Sink {
                 rule,
-                ws,
                 findings: Vec::new(),
             };
             if let Some(check) = rule.check {
@@ -260,7 +257,7 @@ pub fn check_configured_and_label(
     for rule_findings in per_rule {
         findings.extend(rule_findings);
     }
-    let (mut findings, mut allowed, mut used) = allow::apply(ws, findings);
+    let (mut allowed, mut used) = allow::apply(ws, &mut findings);
     circular_support::mark_allows_of_acknowledged_cycles(ws, &mut used);
     for (k, a) in ws.relations.allows.iter().enumerate() {
         if rule(&a.rule).is_some_and(|r| levels(r, ws.stmt(a.statement).file).is_none()) {
@@ -269,7 +266,6 @@ pub fn check_configured_and_label(
     }
     let mut sink = Sink {
         rule: &allow::UNUSED_ALLOW,
-        ws,
         findings: Vec::new(),
     };
     allow::report_unused(ws, &used, &mut sink);

@@ -11,6 +11,7 @@ use crate::numeric::check::{
 };
 use crate::numeric::eval::{QuantityInfo, StatedAmounts};
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// A check or `same-as` pair and what the numbers say about it.
 #[derive(Debug, Clone)]
@@ -324,7 +325,7 @@ declare_rule! {
     pub static OVERSTATED_PRECISION = ("overstated-precision", Note, Some(overstated_precision));
 }
 
-fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, same_as: bool) {
+fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink, verdict: Verdict, same_as: bool) {
     for e in ctx
         .evaluated
         .iter()
@@ -342,10 +343,10 @@ fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, sa
             format!("fails under the {reading} reading")
         };
         let message = format!("{message} (under the {reading} reading)");
-        let help = e.outcome.help().or_else(|| {
+        let help = e.outcome.help().map(Cow::from).or_else(|| {
             Some(
                 "no rounding of the stated figures reconciles them, even reading trailing zeros as rounding: one of them is wrong"
-                    .to_owned(),
+                    .into(),
             )
         });
         let message = if same_as {
@@ -365,21 +366,21 @@ fn verdict_findings(ctx: &Context<'_>, sink: &mut Sink<'_>, verdict: Verdict, sa
     }
 }
 
-fn numeric_inconsistency(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn numeric_inconsistency(ctx: &Context<'_>, sink: &mut Sink) {
     verdict_findings(ctx, sink, Verdict::NumericInconsistency, false);
 }
 
-fn rounding_inconsistency(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn rounding_inconsistency(ctx: &Context<'_>, sink: &mut Sink) {
     verdict_findings(ctx, sink, Verdict::RoundingInconsistency, false);
     verdict_findings(ctx, sink, Verdict::RoundingInconsistency, true);
 }
 
-fn conflicting_values(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn conflicting_values(ctx: &Context<'_>, sink: &mut Sink) {
     verdict_findings(ctx, sink, Verdict::NumericInconsistency, true);
 }
 
 /// Reports the problems of one rule that evaluation recorded.
-fn problems(ctx: &Context<'_>, sink: &mut Sink<'_>, rule: &str) {
+fn problems(ctx: &Context<'_>, sink: &mut Sink, rule: &str) {
     for e in &ctx.evaluated {
         for p in e.outcome.problems.iter().filter(|p| p.rule == rule) {
             let loc = Loc {
@@ -397,30 +398,30 @@ fn problems(ctx: &Context<'_>, sink: &mut Sink<'_>, rule: &str) {
                 loc,
                 label,
                 p.message.clone(),
-                p.help.clone(),
+                p.help.clone().map(Cow::from),
                 Some(e.statement),
             );
         }
     }
 }
 
-fn unit_mismatch(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unit_mismatch(ctx: &Context<'_>, sink: &mut Sink) {
     problems(ctx, sink, "unit-mismatch");
 }
 
-fn percent_vs_points(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn percent_vs_points(ctx: &Context<'_>, sink: &mut Sink) {
     problems(ctx, sink, "percent-vs-points");
 }
 
-fn undefined_arithmetic(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn undefined_arithmetic(ctx: &Context<'_>, sink: &mut Sink) {
     problems(ctx, sink, "undefined-arithmetic");
 }
 
-fn mixed_dates(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn mixed_dates(ctx: &Context<'_>, sink: &mut Sink) {
     problems(ctx, sink, "mixed-dates");
 }
 
-fn overstated_precision(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn overstated_precision(ctx: &Context<'_>, sink: &mut Sink) {
     problems(ctx, sink, "overstated-precision");
 }
 

@@ -36,7 +36,7 @@ declare_rule! {
 /// Passages longer than this are shortened in the help.
 const MAX_PASSAGE_CHARS: usize = 300;
 
-fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     let mut documents_of: FxHashMap<usize, Vec<DocId>> = FxHashMap::default();
     for r in &ws.document_refs {
@@ -158,7 +158,7 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 quote.loc,
                 "empty quote",
                 format!("the quote from `{source}` is empty"),
-                Some("quote the passage of the source that states this".to_owned()),
+                Some("quote the passage of the source that states this".into()),
                 Some(quote.from),
             );
             continue;
@@ -173,7 +173,7 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "quote not found in `{}` (source `{source}`)",
                 first.display()
             ),
-            Some(help),
+            Some(help.into()),
             Some(quote.from),
         );
     }

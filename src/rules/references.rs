@@ -59,7 +59,7 @@ declare_rule! {
     pub static SELF_REFERENCE = ("self-reference", Error, Some(self_reference));
 }
 
-fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unknown(ctx: &Context<'_>, sink: &mut Sink) {
     use rayon::prelude::*;
     let unknown: Vec<_> = ctx
         .ws
@@ -99,12 +99,15 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             .get(r.name(ctx.ws))
             .copied()
             .flatten()
-            .map(|near| format!("did you mean `{near}`?"))
+            .map(|near| format!("did you mean `{near}`?").into())
             .or_else(|| {
-                Some(format!(
-                    "declare `{}` with a statement, or fix the name",
-                    r.name(ctx.ws)
-                ))
+                Some(
+                    format!(
+                        "declare `{}` with a statement, or fix the name",
+                        r.name(ctx.ws)
+                    )
+                    .into(),
+                )
             });
         sink.report(
             r.loc,
@@ -116,7 +119,7 @@ fn unknown(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink) {
     for r in &ctx.ws.relations.references {
         let Some(target) = r.target() else { continue };
         let kind = ctx.ws.stmt(target).kind();
@@ -139,14 +142,14 @@ fn wrong_kind(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn self_reference(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn self_reference(ctx: &Context<'_>, sink: &mut Sink) {
     for r in &ctx.ws.relations.references {
         if r.target() == Some(r.from()) && r.role.is_relation() {
             sink.report(
                 r.loc,
                 "the statement itself",
                 format!("`{}` names itself in `{}`", r.name(ctx.ws), r.role.clause()),
-                Some("a statement cannot support, attack or equal itself".to_owned()),
+                Some("a statement cannot support, attack or equal itself".into()),
                 Some(r.from()),
             );
         }

@@ -36,7 +36,7 @@ declare_rule! {
     pub static SOURCE_FILE_OUTSIDE_WORKSPACE = ("source-file-outside-workspace", Error, Some(check));
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     // Many sources of one `.arg` file often name the same text file, and
     // resolving a path rebuilds it component by component: each distinct
@@ -91,7 +91,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             message,
             Some(
                 "name a file inside the directories given to argcheck or the project (the directory of argcheck.yaml), relative to this .arg file; --allow-outside-files allows others"
-                    .to_owned(),
+                    .into(),
             ),
             Some(index),
         );

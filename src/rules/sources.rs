@@ -43,7 +43,7 @@ declare_rule! {
     pub static UNDATED_SOURCE = ("undated-source", Warning, Some(undated_source));
 }
 
-fn missing_source_file(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn missing_source_file(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     for r in &ws.document_refs {
         let document = &ws.documents[r.document];
@@ -78,11 +78,11 @@ fn missing_source_file(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "save the source's text as UTF-8",
             ),
         };
-        sink.report(r.loc, label, message, Some(help.to_owned()), Some(r.source));
+        sink.report(r.loc, label, message, Some(help.into()), Some(r.source));
     }
 }
 
-fn undated_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn undated_source(ctx: &Context<'_>, sink: &mut Sink) {
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if stmt.kind() == StatementKind::Source
             && !stmt.ast.has_errors
@@ -97,7 +97,7 @@ fn undated_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
                 Some(
                     "add `date YYYY-MM-DD` (or `YYYY-MM`, `YYYY`): when it was published or said"
-                        .to_owned(),
+                        .into(),
                 ),
                 Some(s),
             );

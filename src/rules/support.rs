@@ -74,7 +74,7 @@ declare_rule! {
     pub static UNCITED_QUANTITY = ("uncited-quantity", Warning, Some(uncited_quantity));
 }
 
-fn unsupported(ctx: &Context<'_>, sink: &mut Sink<'_>, kind: StatementKind) {
+fn unsupported(ctx: &Context<'_>, sink: &mut Sink, kind: StatementKind) {
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if stmt.kind() != kind || stmt.ast.has_errors || stmt.has(ClauseKeyword::Assumed) {
             continue;
@@ -84,28 +84,34 @@ fn unsupported(ctx: &Context<'_>, sink: &mut Sink<'_>, kind: StatementKind) {
             continue;
         }
         let name = ctx.ws.name_of(stmt).unwrap_or_default();
+        // Fixed text per kind, so that no label is allocated.
+        let label = match kind {
+            StatementKind::Claim => "no support for this claim",
+            StatementKind::Premise => "no support for this premise",
+            _ => "no support for this statement",
+        };
         sink.report(
             stmt.anchor(),
-            format!("no support for this {kind}"),
+            label,
             format!("{kind} `{name}` has no support"),
             Some(
                 "add `supported-by ...` naming its reasons, or `assumed \"why\"` if it is taken as given"
-                    .to_owned(),
+                    .into(),
             ),
             Some(s),
         );
     }
 }
 
-fn unsupported_claim(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unsupported_claim(ctx: &Context<'_>, sink: &mut Sink) {
     unsupported(ctx, sink, StatementKind::Claim);
 }
 
-fn unsupported_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unsupported_premise(ctx: &Context<'_>, sink: &mut Sink) {
     unsupported(ctx, sink, StatementKind::Premise);
 }
 
-fn uncited_evidence(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn uncited_evidence(ctx: &Context<'_>, sink: &mut Sink) {
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if stmt.kind() == StatementKind::Evidence
             && !stmt.ast.has_errors
@@ -118,14 +124,14 @@ fn uncited_evidence(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     "evidence `{}` cites no source",
                     ctx.ws.name_of(stmt).unwrap_or_default()
                 ),
-                Some("add `cites SOURCE` naming the source it comes from".to_owned()),
+                Some("add `cites SOURCE` naming the source it comes from".into()),
                 Some(s),
             );
         }
     }
 }
 
-fn uncited_quantity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn uncited_quantity(ctx: &Context<'_>, sink: &mut Sink) {
     for (s, stmt) in ctx.ws.statements.iter().enumerate() {
         if stmt.kind() == StatementKind::Quantity
             && !stmt.ast.has_errors
@@ -142,7 +148,7 @@ fn uncited_quantity(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
                 Some(
                     "add `cites SOURCE` or `quote SOURCE \"...\"` for where the figure comes from"
-                        .to_owned(),
+                        .into(),
                 ),
                 Some(s),
             );

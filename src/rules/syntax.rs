@@ -3,6 +3,7 @@
 use super::{Context, Sink, declare_rule};
 use crate::model::Loc;
 use crate::syntax::span::Span;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -39,7 +40,7 @@ declare_rule! {
     pub static UNREADABLE_FILE = ("unreadable-file", Error, Some(report_unreadable));
 }
 
-fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink) {
     for (file, e) in &ctx.ws.syntax_errors {
         sink.report(
             Loc {
@@ -48,19 +49,19 @@ fn report_syntax_errors(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             },
             e.label.clone(),
             e.message.clone(),
-            e.help.clone(),
+            e.help.clone().map(Cow::from),
             None,
         );
     }
 }
 
-fn report_unreadable(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn report_unreadable(ctx: &Context<'_>, sink: &mut Sink) {
     for (file, f) in (0..).zip(&ctx.ws.files) {
         if let Some(u) = &f.unreadable {
             let (message, help) = match u.offset {
                 Some(offset) => (
                     format!("{}: invalid UTF-8 at byte offset {offset}", f.path),
-                    Some("save the file as UTF-8".to_owned()),
+                    Some("save the file as UTF-8".into()),
                 ),
                 None => (format!("{}: {}", f.path, u.message), None),
             };

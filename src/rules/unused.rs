@@ -38,7 +38,7 @@ declare_rule! {
     pub static UNUSED_SOURCE = ("unused-source", Warning, Some(unused_source));
 }
 
-fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unused_premise(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     let mut used = vec![false; ws.statements.len()];
     for g in &ws.relations.groups {
@@ -58,14 +58,14 @@ fn unused_premise(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     "premise `{}` neither supports nor attacks anything",
                     ws.name_of(stmt).unwrap_or_default()
                 ),
-                Some("add `supports CLAIM`, or list it in a claim's `supported-by`".to_owned()),
+                Some("add `supports CLAIM`, or list it in a claim's `supported-by`".into()),
                 Some(s),
             );
         }
     }
 }
 
-fn unused_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn unused_source(ctx: &Context<'_>, sink: &mut Sink) {
     let ws = ctx.ws;
     let mut used = vec![false; ws.statements.len()];
     for c in &ws.relations.citations {
@@ -85,7 +85,7 @@ fn unused_source(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
                 Some(
                     "cite it with `cites` from the evidence or quantity it supports, or remove it"
-                        .to_owned(),
+                        .into(),
                 ),
                 Some(s),
             );
