@@ -8,6 +8,7 @@ use crate::model::evaluation::{Label, Labelling};
 use crate::model::graph::Adjacency;
 use crate::model::{StmtId, Workspace};
 use crate::rules::Outcome;
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -123,16 +124,22 @@ impl<'w> MapView<'w> {
         selection: &Selection,
     ) -> Result<MapView<'w>, String> {
         let n = ws.statements.len();
-        let findings_at = Adjacency::from_pairs(
-            n,
-            (outcome.findings.iter().enumerate()).filter_map(|(k, f)| Some((f.statement?, k))),
+        // The findings' lists, the edges and the identifiers do not depend
+        // on one another: they are built at once.
+        let ((findings_at, allowed_at), (all_edges, ids)) = rayon::join(
+            || {
+                let findings = outcome.findings.iter().enumerate();
+                let allowed = outcome.allowed.iter().enumerate();
+                (
+                    Adjacency::from_pairs(n, findings.filter_map(|(k, f)| Some((f.statement?, k)))),
+                    Adjacency::from_pairs(
+                        n,
+                        allowed.filter_map(|(k, a)| Some((a.finding.statement?, k))),
+                    ),
+                )
+            },
+            || rayon::join(|| edges(ws), || ids(ws)),
         );
-        let allowed_at = Adjacency::from_pairs(
-            n,
-            (outcome.allowed.iter().enumerate())
-                .filter_map(|(k, a)| Some((a.finding.statement?, k))),
-        );
-        let all_edges = edges(ws);
         // Only a partial map walks the neighbourhoods.
         let neighbours = || neighbours(ws, labelling, &all_edges);
         let argument = |s: StmtId| ws.stmt(s).kind() != StatementKind::Source;
@@ -218,15 +225,6 @@ impl<'w> MapView<'w> {
         let citations = edges.iter().filter(|e| e.kind.is_citation());
         let cited =
             Adjacency::from_pairs(n, citations.map(|e| (e.from, e.to))).deduplicated_in_order();
-        let mut names: Vec<Option<&'w str>> = vec![None; n];
-        for (name, s) in ws.declared_names() {
-            names[s] = Some(name);
-        }
-        let ids = names
-            .into_iter()
-            .enumerate()
-            .map(|(s, name)| name.map_or_else(|| Cow::Owned(format!("#{s}")), Cow::Borrowed))
-            .collect();
         Ok(MapView {
             ws,
             labelling,
@@ -375,6 +373,24 @@ impl<'w> MapView<'w> {
 }
 
 /// Every edge of the workspace, in the order [`MapView::edges`] documents.
+/// Each statement's identifier in the map: its name, or `#INDEX` for one
+/// the name table does not hold (an anonymous check, a second declaration).
+fn ids(ws: &Workspace) -> Vec<Cow<'_, str>> {
+    let mut declared = vec![false; ws.statements.len()];
+    for s in ws.names.iter() {
+        declared[s] = true;
+    }
+    // Read in statement order, in parallel: the names are in the files'
+    // text, which is then read front to back.
+    (0..ws.statements.len())
+        .into_par_iter()
+        .map(|s| match ws.name(s) {
+            Some(name) if declared[s] => Cow::Borrowed(name),
+            _ => Cow::Owned(format!("#{s}")),
+        })
+        .collect()
+}
+
 fn edges(ws: &Workspace) -> Vec<MapEdge> {
     let mut out = Vec::new();
     for (g, group) in ws.relations.groups.iter().enumerate() {
