@@ -713,14 +713,18 @@ fn stream_dot(
 ) -> Result<ExitCode, UsageError> {
     use crate::export::dot::write_dot;
     use std::io::BufWriter;
+    // The drawing hands over parts of hundreds of kilobytes, which a
+    // buffer smaller than them passes straight through; it gathers only the
+    // small pieces between them.
+    const BUFFER: usize = 64 << 10;
     match &args.output {
         Some(path) => std::fs::File::create(path)
-            .and_then(|file| write_dot(map, options, &mut BufWriter::with_capacity(1 << 20, file)))
+            .and_then(|file| write_dot(map, options, &mut BufWriter::with_capacity(BUFFER, file)))
             .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?,
         None => emit(write_dot(
             map,
             options,
-            &mut BufWriter::with_capacity(1 << 20, std::io::stdout().lock()),
+            &mut BufWriter::with_capacity(BUFFER, std::io::stdout().lock()),
         ))?,
     }
     Ok(ExitCode::SUCCESS)
