@@ -38,7 +38,7 @@ pub fn push_folded(out: &mut String, text: &str) {
 }
 
 /// Whether `text` is ASCII with its words already one space apart.
-fn is_folded(text: &str) -> bool {
+pub(crate) fn is_folded(text: &str) -> bool {
     // A space at the start counts as a space after a space.
     let mut after_space = true;
     for &b in text.as_bytes() {

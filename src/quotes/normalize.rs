@@ -37,20 +37,33 @@ impl NormalizedText {
     pub fn new(original: &str) -> NormalizedText {
         let mut text = String::with_capacity(original.len());
         let mut line_first_words = Vec::new();
-        let mut line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| k + 1))
-            .peekable();
-        for (start, word) in words_with_offsets(original) {
+        // Lines begun since the last word: the next word is the first of
+        // each of them.
+        let mut begun = 0;
+        let start_word = |text: &mut String, line_first_words: &mut Vec<u32>, begun: &mut usize| {
             if !text.is_empty() {
                 text.push(' ');
             }
-            // This word is the first of every line begun since the last one.
-            while line_starts.next_if(|&line| line <= start).is_some() {
-                line_first_words.push(offset32(text.len()));
+            let first = offset32(text.len());
+            line_first_words.extend(std::iter::repeat_n(first, std::mem::take(begun)));
+        };
+        // Line by line: words never span lines, and most lines of a text are
+        // ASCII with their words one space apart, their own normal form.
+        for line in original.split('\n') {
+            begun += 1;
+            // A line break may be `\r\n`; the `\r` is space at the line's end.
+            let content = line.strip_suffix('\r').unwrap_or(line);
+            if !content.is_empty() && crate::text::is_folded(content) {
+                start_word(&mut text, &mut line_first_words, &mut begun);
+                text.push_str(content);
+                continue;
             }
-            push_normalized(word, &mut text);
+            for word in crate::text::words(line) {
+                start_word(&mut text, &mut line_first_words, &mut begun);
+                push_normalized(word, &mut text);
+            }
         }
-        line_first_words.extend(line_starts.map(|_| u32::MAX));
+        line_first_words.extend(std::iter::repeat_n(u32::MAX, begun));
         // Kept for the whole run: give back what the growth left over.
         text.shrink_to_fit();
         line_first_words.shrink_to_fit();
@@ -84,7 +97,10 @@ impl NormalizedText {
 /// A quote in normal form; leading and trailing whitespace is dropped.
 pub fn normalize_quote(quote: &str) -> String {
     // The text of `NormalizedText::new`, without the offsets a quote does
-    // not need.
+    // not need. Most quotes are already in normal form.
+    if crate::text::is_folded(quote) {
+        return quote.to_owned();
+    }
     let mut text = String::with_capacity(quote.len());
     for (_, word) in words_with_offsets(quote) {
         if !text.is_empty() {
@@ -166,6 +182,50 @@ mod tests {
         assert_eq!(n.text, "a \"bb\" c");
         assert_eq!(n.word_starts().collect::<Vec<_>>(), [0, 2, 7]);
         assert_eq!(NormalizedText::new(" \n").word_starts().count(), 0);
+    }
+
+    /// The normal form and line table word by word over the whole text, as
+    /// they were computed before lines already in normal form were copied
+    /// whole.
+    fn word_by_word(original: &str) -> NormalizedText {
+        let mut text = String::new();
+        let mut line_first_words = Vec::new();
+        let mut line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|k| k + 1))
+            .peekable();
+        for (start, word) in words_with_offsets(original) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            while line_starts.next_if(|&line| line <= start).is_some() {
+                line_first_words.push(offset32(text.len()));
+            }
+            push_normalized(word, &mut text);
+        }
+        line_first_words.extend(line_starts.map(|_| u32::MAX));
+        NormalizedText {
+            text,
+            line_first_words,
+        }
+    }
+
+    #[test]
+    fn lines_copied_whole_give_the_word_by_word_form() {
+        let pieces = [
+            "a", "bb", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{85}", "\u{2028}", "é",
+            "e\u{301}", "“q”", "—", "\x0b", "x y",
+        ];
+        let mut picks = crate::testing::Picks::new(0x5851_f42d_u64);
+        for _ in 0..5_000 {
+            let count = picks.below(14);
+            let text: String = (0..count)
+                .map(|_| pieces[picks.below(pieces.len())])
+                .collect();
+            let expected = word_by_word(&text);
+            let got = NormalizedText::new(&text);
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(normalize_quote(&text), expected.text, "{text:?}");
+        }
     }
 
     #[test]
