@@ -311,9 +311,8 @@ pub fn string(i: &str) -> PResult<'_, Option<String>> {
     let mut pos = 0;
     // Only quotes, escapes and line breaks (all ASCII, so every cut is a
     // character boundary) stop the scan.
-    'scan: while let Some(run) = body.as_bytes()[pos..]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'))
+    'scan: while let Some(run) =
+        crate::text::first_of_four(&body.as_bytes()[pos..], [b'"', b'\\', b'\n', b'\r'])
     {
         pos += run;
         let stop = body.as_bytes()[pos];
