@@ -33,8 +33,14 @@ pub fn parse(text: &str) -> Parsed {
     let ctx = Ctx { text };
     let mut out = Parsed::default();
     let start = crate::position::bom_len(text);
-    for chunk in split_statements(ctx, start, &mut out.errors) {
-        if let Some(statement) = parse_statement(ctx, &text[chunk.0..chunk.1], &mut out.errors) {
+    let chunks = split_statements(ctx, start, &mut out.errors);
+    out.file.statements.reserve_exact(chunks.len());
+    // One list of clauses reused by every statement, each statement's then
+    // copied into a box of its size: no growing and shrinking per statement.
+    let mut clauses = Vec::new();
+    for chunk in chunks {
+        let chunk = &text[chunk.0..chunk.1];
+        if let Some(statement) = parse_statement(ctx, chunk, &mut clauses, &mut out.errors) {
             out.file.statements.push(statement);
         }
     }
@@ -121,7 +127,12 @@ fn to_syntax_error(ctx: Ctx<'_>, err: nom::Err<PError<'_>>) -> SyntaxError {
 }
 
 /// `statement = statement-head NEWLINE { clause | blank-line | comment-line } ;`
-fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> Option<Statement> {
+fn parse_statement(
+    ctx: Ctx<'_>,
+    chunk: &str,
+    clauses: &mut Vec<Clause>,
+    errors: &mut Vec<SyntaxError>,
+) -> Option<Statement> {
     let (after_kw, kw) = match word(chunk) {
         Ok(ok) => ok,
         Err(_) => {
@@ -182,7 +193,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
     };
     let mut last_end = ctx.offset(rest);
     let mut recovering = false;
-    let mut clauses = Vec::new();
+    clauses.clear();
     loop {
         rest = next_line(rest);
         if rest.is_empty() {
@@ -228,7 +239,7 @@ fn parse_statement(ctx: Ctx<'_>, chunk: &str, errors: &mut Vec<SyntaxError>) -> 
             }
         }
     }
-    statement.clauses = clauses.into_boxed_slice();
+    statement.clauses = clauses.drain(..).collect();
     let keyword = statement.keyword_span();
     statement.span = Span::new(keyword.start(), last_end.max(keyword.end()));
     Some(statement)
