@@ -185,6 +185,12 @@ pub fn cyclic_components(succ: &Adjacency) -> Vec<Vec<StmtId>> {
                 low[parent] = low[parent].min(low[v]);
             }
             if low[v] == index[v] {
+                // Most components are one statement, and need no list.
+                if stack.last() == Some(&v) {
+                    stack.pop();
+                    on_stack[v] = false;
+                    continue;
+                }
                 let mut component = Vec::new();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
