@@ -69,9 +69,14 @@ pub fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
-/// One index per file of the workspace, in file order.
+/// One index per file of the workspace, in file order; built in parallel,
+/// since every report needs them before its first line.
 pub fn line_indexes(ws: &crate::model::Workspace) -> Vec<LineIndex<'_>> {
-    ws.files.iter().map(|f| LineIndex::new(&f.text)).collect()
+    use rayon::prelude::*;
+    ws.files
+        .par_iter()
+        .map(|f| LineIndex::new(&f.text))
+        .collect()
 }
 
 #[cfg(test)]
