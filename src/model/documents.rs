@@ -8,7 +8,7 @@ use super::{Loc, StmtId, Workspace};
 use crate::ast::{ClauseBody, ClauseKeyword, StatementKind};
 use crate::quotes::NormalizedText;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 /// Index of a document in [`Workspace::documents`].
@@ -72,43 +72,48 @@ impl Document {
 /// The documents named by `file` clauses, deduplicated by path, and the
 /// clauses that name them.
 pub(super) fn collect(ws: &Workspace) -> (Vec<Document>, Vec<DocumentRef>) {
-    let mut documents: Vec<Document> = Vec::new();
-    let mut by_path: HashMap<PathBuf, DocId> = HashMap::new();
-    let mut refs = Vec::new();
-    for (index, stmt) in ws.statements.iter().enumerate() {
-        if stmt.kind() != StatementKind::Source {
-            continue;
-        }
-        let dir = Path::new(&ws.file(stmt.file).path)
-            .parent()
-            .unwrap_or(Path::new(""));
-        for clause in &stmt.ast.clauses {
-            let (ClauseKeyword::File, ClauseBody::Text(written)) = (&clause.keyword, &clause.body)
-            else {
-                continue;
-            };
-            let value = written.value(&ws.file(stmt.file).text);
-            let path = dir.join(value);
-            let document = *by_path.entry(path.clone()).or_insert_with(|| {
-                documents.push(Document {
-                    content: if value.trim().is_empty() {
-                        DocumentContent::Problem(DocumentProblem::EmptyPath)
-                    } else {
-                        DocumentContent::NotRead
-                    },
-                    path,
-                });
-                documents.len() - 1
-            });
-            refs.push(DocumentRef {
-                source: index,
-                document,
-                loc: Loc {
+    // Every source's `file` paths, found in parallel and in statement order:
+    // the statements are scanned once, and joining paths is the costly part.
+    let written: Vec<(StmtId, Loc, PathBuf, bool)> = (ws.statements.par_iter().enumerate())
+        .filter(|(_, stmt)| stmt.kind() == StatementKind::Source)
+        .flat_map_iter(|(index, stmt)| {
+            let file = ws.file(stmt.file);
+            let dir = Path::new(&file.path).parent().unwrap_or(Path::new(""));
+            stmt.ast.clauses.iter().filter_map(move |clause| {
+                let (ClauseKeyword::File, ClauseBody::Text(written)) =
+                    (&clause.keyword, &clause.body)
+                else {
+                    return None;
+                };
+                let value = written.value(&file.text);
+                let loc = Loc {
                     file: stmt.file,
                     span: written.span,
+                };
+                Some((index, loc, dir.join(value), value.trim().is_empty()))
+            })
+        })
+        .collect();
+    let mut documents: Vec<Document> = Vec::new();
+    let mut by_path: FxHashMap<PathBuf, DocId> = FxHashMap::default();
+    let mut refs = Vec::with_capacity(written.len());
+    for (source, loc, path, empty) in written {
+        let document = *by_path.entry(path.clone()).or_insert_with(|| {
+            documents.push(Document {
+                content: if empty {
+                    DocumentContent::Problem(DocumentProblem::EmptyPath)
+                } else {
+                    DocumentContent::NotRead
                 },
+                path,
             });
-        }
+            documents.len() - 1
+        });
+        refs.push(DocumentRef {
+            source,
+            document,
+            loc,
+        });
     }
     (documents, refs)
 }
