@@ -5,8 +5,21 @@
 
 /// The maximal runs of non-whitespace, with their byte offsets.
 pub fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Most texts are ASCII with their words one space apart: their words
+    // are found by the spaces alone.
+    let folded = is_folded(text);
     let mut at = 0;
     std::iter::from_fn(move || {
+        if folded {
+            if at >= text.len() {
+                return None;
+            }
+            let start = at;
+            let end =
+                memchr::memchr(b' ', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k);
+            at = end + 1;
+            return Some((start, &text[start..end]));
+        }
         let start = next_where(text, at, false);
         if start >= text.len() {
             return None;
@@ -228,6 +241,31 @@ mod tests {
                 let plain = bytes.iter().position(|b| special.contains(b));
                 assert_eq!(first_of_four(&bytes, special), plain, "{bytes:?}");
             }
+        }
+    }
+
+    /// Words found by the spaces of a folded text, or by the general scan,
+    /// are `split_whitespace`'s, over random texts of both kinds.
+    #[test]
+    fn words_of_random_texts_as_split_whitespace() {
+        let pieces = [
+            "a", "bc", " ", "  ", "\t", "\n", "é", "\u{a0}", "\u{2003}", "x",
+        ];
+        let mut picks = crate::testing::Picks::new(0x94d0_49bb_u64);
+        for _ in 0..20_000 {
+            let count = picks.below(12);
+            let text: String = (0..count)
+                .map(|_| pieces[picks.below(pieces.len())])
+                .collect();
+            let expected: Vec<(usize, &str)> = text
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            assert_eq!(
+                words_with_offsets(&text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
