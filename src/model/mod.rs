@@ -266,9 +266,15 @@ impl Workspace {
                 ws.statements.push(Stmt { file, ast });
             }
         }
-        (ws.names, ws.duplicates) = NameTable::build(&ws.statements, &ws.files);
+        // The name table is built on one thread; the documents are listed
+        // beside it.
+        let ((names, duplicates), (documents, document_refs)) = rayon::join(
+            || NameTable::build(&ws.statements, &ws.files),
+            || documents::collect(&ws),
+        );
+        (ws.names, ws.duplicates) = (names, duplicates);
+        (ws.documents, ws.document_refs) = (documents, document_refs);
         ws.relations = resolve::resolve(&ws.statements, &ws.names, &ws.files);
-        (ws.documents, ws.document_refs) = documents::collect(&ws);
         ws
     }
 
