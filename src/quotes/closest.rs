@@ -30,11 +30,14 @@ pub struct Passage {
     pub first_difference: Option<(String, String)>,
 }
 
-/// An index of a source's words, built once per source.
+/// An index of a source's words for some quotes, built once per source.
 ///
 /// Words are numbered twice, by their exact text and by their lookup key
 /// (lowercase, trimmed of punctuation), so that comparing a window of the
-/// source with a quote compares numbers, not strings.
+/// source with a quote compares numbers, not strings. A window is only ever
+/// compared with a quote, never with another window, so only the words of
+/// the quotes get numbers of their own: every other word of the source gets
+/// [`OTHER`], which no quote word has.
 pub struct WordIndex<'t> {
     source: &'t NormalizedText,
     /// The words of the normal form, in order, with their byte ranges.
@@ -43,19 +46,38 @@ pub struct WordIndex<'t> {
     exact_ids: Vec<u32>,
     /// Each word's number by its lookup key.
     key_ids: Vec<u32>,
-    /// The numbers of the exact words.
+    /// The numbers of the quotes' exact words.
     exact_numbers: FxHashMap<&'t str, u32>,
-    /// The numbers of the lookup keys.
+    /// The numbers of the quotes' lookup keys.
     key_numbers: FxHashMap<Cow<'t, str>, u32>,
-    /// By key number: the positions of the words with that key, in order.
+    /// By key number: the positions of the source's words with that key, in
+    /// order.
     positions: Vec<Vec<usize>>,
 }
 
 /// The number of a quote word that is not in the source: it equals no word.
 const ABSENT: u32 = u32::MAX;
+/// The number of a source word that is in none of the quotes.
+const OTHER: u32 = u32::MAX - 1;
 
 impl<'t> WordIndex<'t> {
-    pub fn new(source: &'t NormalizedText) -> WordIndex<'t> {
+    /// The index of `source` for `quotes` (in normal form): [`closest`]
+    /// takes only these.
+    ///
+    /// [`closest`]: WordIndex::closest
+    pub fn new(source: &'t NormalizedText, quotes: &[&'t str]) -> WordIndex<'t> {
+        let mut exact_numbers: FxHashMap<&'t str, u32> = FxHashMap::default();
+        let mut key_numbers: FxHashMap<Cow<'t, str>, u32> = FxHashMap::default();
+        for word in quotes
+            .iter()
+            .flat_map(|q| q.split(' '))
+            .filter(|w| !w.is_empty())
+        {
+            let next = exact_numbers.len() as u32;
+            exact_numbers.entry(word).or_insert(next);
+            let next = key_numbers.len() as u32;
+            key_numbers.entry(key(word)).or_insert(next);
+        }
         let text = source.text.as_str();
         let starts: Vec<usize> = source.word_starts().collect();
         let words: Vec<(usize, usize)> = starts
@@ -66,22 +88,21 @@ impl<'t> WordIndex<'t> {
                 (s, end)
             })
             .collect();
-        let mut exact_numbers: FxHashMap<&'t str, u32> = FxHashMap::default();
-        let mut key_numbers: FxHashMap<Cow<'t, str>, u32> = FxHashMap::default();
-        let mut positions: Vec<Vec<usize>> = Vec::new();
+        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); key_numbers.len()];
         let mut exact_ids = Vec::with_capacity(words.len());
         let mut key_ids = Vec::with_capacity(words.len());
         for (k, &(s, e)) in words.iter().enumerate() {
             let word = &text[s..e];
-            let next = exact_numbers.len() as u32;
-            exact_ids.push(*exact_numbers.entry(word).or_insert(next));
-            let next = key_numbers.len() as u32;
-            let id = *key_numbers.entry(key(word)).or_insert(next);
-            if id == next {
-                positions.push(Vec::new());
-            }
-            positions[id as usize].push(k);
-            key_ids.push(id);
+            // A word equal to a quote word has that word's key too.
+            let (key_id, exact_id) = match key_numbers.get(key(word).as_ref()) {
+                Some(&id) => {
+                    positions[id as usize].push(k);
+                    (id, exact_numbers.get(word).copied().unwrap_or(OTHER))
+                }
+                None => (OTHER, OTHER),
+            };
+            key_ids.push(key_id);
+            exact_ids.push(exact_id);
         }
         WordIndex {
             source,
@@ -99,8 +120,9 @@ impl<'t> WordIndex<'t> {
         &self.source.text[s..e]
     }
 
-    /// The passage closest to `quote` (already in normal form), if any
-    /// passage shares enough words with it to be a plausible match.
+    /// The passage closest to `quote` (already in normal form, and one of
+    /// the quotes the index was built for), if any passage shares enough
+    /// words with it to be a plausible match.
     pub fn closest(&self, quote: &str) -> Option<Passage> {
         let quote_words: Vec<&str> = quote.split(' ').filter(|w| !w.is_empty()).collect();
         if quote_words.is_empty() || self.words.is_empty() {
@@ -184,7 +206,7 @@ impl<'t> WordIndex<'t> {
 
 /// The closest passage of `source` to `quote` (in normal form).
 pub fn closest_passage(source: &NormalizedText, quote: &str) -> Option<Passage> {
-    WordIndex::new(source).closest(quote)
+    WordIndex::new(source, &[quote]).closest(quote)
 }
 
 /// Edits between two word sequences: insertions, deletions, substitutions
@@ -298,6 +320,102 @@ mod tests {
         assert_eq!(word_distance(&["a", "b", "c"], &["a", "c"]), 1);
         assert_eq!(word_distance::<&str>(&[], &["a", "b"]), 2);
         assert_eq!(word_distance(&["x", "y"], &["a", "b", "c"]), 3);
+    }
+
+    /// The index as it was built before only the quotes' words were
+    /// numbered: every distinct word of the source numbered.
+    fn full_index(source: &NormalizedText) -> WordIndex<'_> {
+        let text = source.text.as_str();
+        let starts: Vec<usize> = source.word_starts().collect();
+        let words: Vec<(usize, usize)> = starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| (s, starts.get(k + 1).map_or(text.len(), |&n| n - 1)))
+            .collect();
+        let mut exact_numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut key_numbers: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        let (mut positions, mut exact_ids, mut key_ids) = (Vec::new(), Vec::new(), Vec::new());
+        for (k, &(s, e)) in words.iter().enumerate() {
+            let word = &text[s..e];
+            let next = exact_numbers.len() as u32;
+            exact_ids.push(*exact_numbers.entry(word).or_insert(next));
+            let next = key_numbers.len() as u32;
+            let id = *key_numbers.entry(key(word)).or_insert(next);
+            if id == next {
+                positions.push(Vec::new());
+            }
+            positions[id as usize].push(k);
+            key_ids.push(id);
+        }
+        WordIndex {
+            source,
+            words,
+            exact_ids,
+            key_ids,
+            exact_numbers,
+            key_numbers,
+            positions,
+        }
+    }
+
+    /// Numbering only the quotes' words finds the passages that numbering
+    /// every word finds, for quotes alone or several at once: quotes cut
+    /// from a source, with words changed, dropped, swapped, recased.
+    #[test]
+    fn an_index_of_the_quotes_words_finds_what_a_full_index_finds() {
+        let vocabulary = [
+            "the",
+            "internet",
+            "Internet",
+            "users",
+            "governance",
+            "of",
+            "a",
+            "cyber-space",
+            "—",
+            "(2015)",
+            "sovereignty",
+            "data",
+            "the,",
+            "\"trust\"",
+            "é",
+        ];
+        let mut picks = crate::testing::Picks::new(0x2f6b_1c3d_u64);
+        let mut found = 0;
+        for _ in 0..60 {
+            let words: Vec<&str> = (0..400)
+                .map(|_| vocabulary[picks.below(vocabulary.len())])
+                .collect();
+            let source = NormalizedText::new(&words.join(" "));
+            let full = full_index(&source);
+            let quotes: Vec<String> = (0..6)
+                .map(|_| {
+                    let start = picks.below(390);
+                    let mut q: Vec<&str> = words[start..start + 3 + picks.below(8)].to_vec();
+                    let (at, last) = (picks.below(q.len()), q.len() - 1);
+                    match picks.below(4) {
+                        0 => q[at] = vocabulary[picks.below(vocabulary.len())],
+                        1 => {
+                            q.remove(at);
+                        }
+                        2 => q.swap(0, last),
+                        _ => q.push("bananas"),
+                    }
+                    q.join(" ")
+                })
+                .collect();
+            let all: Vec<&str> = quotes.iter().map(String::as_str).collect();
+            let together = WordIndex::new(&source, &all);
+            for quote in &all {
+                let expected = full.closest(quote);
+                found += usize::from(expected.is_some());
+                assert_eq!(together.closest(quote), expected, "{quote}");
+                assert_eq!(WordIndex::new(&source, &[quote]).closest(quote), expected);
+            }
+        }
+        // Most of the quotes have a passage, so the comparison is not of
+        // nothing with nothing.
+        assert!(found > 250, "{found} of 360 found");
     }
 
     #[test]

@@ -107,7 +107,8 @@ fn quote_not_found(ctx: &Context<'_>, sink: &mut Sink) {
             let Some(text) = ws.documents[*d].text() else {
                 return Vec::new();
             };
-            let index = WordIndex::new(text);
+            let wanted: Vec<&str> = ks.iter().map(|&k| quotes[k].1.as_str()).collect();
+            let index = WordIndex::new(text, &wanted);
             ks.iter()
                 .filter_map(|&k| Some(((k, *d), index.closest(&quotes[k].1)?)))
                 .collect::<Vec<_>>()
