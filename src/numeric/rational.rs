@@ -248,8 +248,16 @@ fn small_add(a: i128, b: i128, c: i128, d: i128) -> Option<Rational> {
 /// `a/b * c/d` for parts in lowest terms with positive denominators, in lowest
 /// terms; `None` on overflow.
 fn small_mul(a: i128, b: i128, c: i128, d: i128) -> Option<Rational> {
-    let g1 = i128::try_from(gcd(a.unsigned_abs(), d.unsigned_abs())).ok()?;
-    let g2 = i128::try_from(gcd(c.unsigned_abs(), b.unsigned_abs())).ok()?;
+    // A denominator of 1 shares nothing with the other numerator: most
+    // figures are whole numbers, and then no `gcd` is needed.
+    let common = |n: i128, d: i128| -> Option<i128> {
+        if d == 1 {
+            return Some(1);
+        }
+        i128::try_from(gcd(n.unsigned_abs(), d.unsigned_abs())).ok()
+    };
+    let g1 = common(a, d)?;
+    let g2 = common(c, b)?;
     // gcd(0, d) = d, which leaves 0/1: still lowest terms.
     small(
         exact_div(a, g1).checked_mul(exact_div(c, g2))?,
