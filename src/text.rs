@@ -56,9 +56,9 @@ pub(crate) fn is_folded(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // Eight bytes at a time while they are printable ASCII, where only two
-    // spaces in a row can break the form; anything else is judged byte by
-    // byte.
+    // Eight bytes at a time while they are ASCII from the space up, where
+    // only two spaces in a row can break the form; at the first word with
+    // any other byte, the whole text is judged byte by byte instead.
     const LOWS: u64 = u64::from_ne_bytes([0x7f; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
@@ -67,7 +67,7 @@ pub(crate) fn is_folded(text: &str) -> bool {
     let mut after_space = false;
     for word in words {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        // A byte at or above 0x80, or below a space: not printable ASCII.
+        // A byte at or above 0x80, or below a space.
         if (word | word.wrapping_sub(SPACES)) & HIGHS != 0 {
             return is_folded_bytewise(bytes);
         }

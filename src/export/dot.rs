@@ -623,6 +623,40 @@ mod tests {
         assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
     }
 
+    /// A tooltip's pieces are escaped as the whole text would be: quotes,
+    /// backslashes and line breaks in an assumed reason, a message and an
+    /// acknowledgement's reason.
+    #[test]
+    fn tooltips_escape_every_piece() {
+        let text = "claim c-1 \"A \\\"quoted\\\" \\\\ claim\"\n  \
+                    allow unsupported-claim \"said \\\"so\\\" \\\\\\nhere\"\n\n\
+                    premise p-2 \"P\"\n  assumed \"a \\\"given\\\" \\\\ line\\nbreak\"\n";
+        let ws = crate::input::load_texts(&[("t.arg", text)]);
+        let (outcome, labelling) =
+            crate::rules::check_and_label(&ws, &crate::numeric::NumberSettings::default());
+        let view = MapView::build(
+            &ws,
+            &outcome,
+            &labelling,
+            &crate::export::view::Selection::All,
+        )
+        .unwrap();
+        let dot = to_dot(&view, &DrawOptions::default());
+        let tooltip_of = |id: &str| {
+            let line = dot
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("\"{id}\" [")))
+                .unwrap();
+            line[line.find("tooltip=").unwrap()..].to_owned()
+        };
+        // The view folds an assumed reason's line break to a space.
+        let premise = "premise p-2: IN\nassumed: a \"given\" \\ line break\n\
+                       warning [unused-premise]: premise `p-2` neither supports nor attacks anything";
+        assert_eq!(tooltip_of("p-2"), format!("tooltip={}];", quoted(premise)));
+        let claim = "claim c-1: OUT\nacknowledged [unsupported-claim]: claim `c-1` has no support (said \"so\" \\\nhere)";
+        assert_eq!(tooltip_of("c-1"), format!("tooltip={}];", quoted(claim)));
+    }
+
     /// More statements and edges than one batch, so the streamed document
     /// is handed over in several pieces: they must join to the same text.
     #[test]

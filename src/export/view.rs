@@ -372,7 +372,6 @@ impl<'w> MapView<'w> {
     }
 }
 
-/// Every edge of the workspace, in the order [`MapView::edges`] documents.
 /// Each statement's identifier in the map: its name, or `#INDEX` for one
 /// the name table does not hold (an anonymous check, a second declaration).
 fn ids(ws: &Workspace) -> Vec<Cow<'_, str>> {
@@ -391,6 +390,7 @@ fn ids(ws: &Workspace) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
+/// Every edge of the workspace, in the order [`MapView::edges`] documents.
 fn edges(ws: &Workspace) -> Vec<MapEdge> {
     let mut out = Vec::new();
     for (g, group) in ws.relations.groups.iter().enumerate() {

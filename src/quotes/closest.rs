@@ -42,9 +42,11 @@ pub struct WordIndex<'t> {
     source: &'t NormalizedText,
     /// The words of the normal form, in order, with their byte ranges.
     words: Vec<(usize, usize)>,
-    /// Each word's number by its exact text.
+    /// Each word's number by its exact text: [`OTHER`] for a word that is no
+    /// quote's.
     exact_ids: Vec<u32>,
-    /// Each word's number by its lookup key.
+    /// Each word's number by its lookup key: [`OTHER`] for a word whose key
+    /// is no quote word's.
     key_ids: Vec<u32>,
     /// The numbers of the quotes' exact words.
     exact_numbers: FxHashMap<&'t str, u32>,
@@ -55,7 +57,9 @@ pub struct WordIndex<'t> {
     positions: Vec<Vec<usize>>,
 }
 
-/// The number of a quote word that is not in the source: it equals no word.
+/// The number of a word missing from the index's tables: it equals no
+/// source word. Every word of the quotes the index was built for has a
+/// number, so this serves only a quote the index was not built for.
 const ABSENT: u32 = u32::MAX;
 /// The number of a source word that is in none of the quotes.
 const OTHER: u32 = u32::MAX - 1;
@@ -125,6 +129,12 @@ impl<'t> WordIndex<'t> {
     /// words with it to be a plausible match.
     pub fn closest(&self, quote: &str) -> Option<Passage> {
         let quote_words: Vec<&str> = quote.split(' ').filter(|w| !w.is_empty()).collect();
+        debug_assert!(
+            quote_words
+                .iter()
+                .all(|w| self.exact_numbers.contains_key(w)),
+            "the index was not built for this quote"
+        );
         if quote_words.is_empty() || self.words.is_empty() {
             return None;
         }
@@ -323,8 +333,9 @@ mod tests {
     }
 
     /// The index as it was built before only the quotes' words were
-    /// numbered: every distinct word of the source numbered.
-    fn full_index(source: &NormalizedText) -> WordIndex<'_> {
+    /// numbered: every distinct word of the source numbered, and then the
+    /// quotes' other words, which no source word equals.
+    fn full_index<'t>(source: &'t NormalizedText, quotes: &[&'t str]) -> WordIndex<'t> {
         let text = source.text.as_str();
         let starts: Vec<usize> = source.word_starts().collect();
         let words: Vec<(usize, usize)> = starts
@@ -347,6 +358,14 @@ mod tests {
             positions[id as usize].push(k);
             key_ids.push(id);
         }
+        for word in quotes.iter().flat_map(|q| q.split(' ')) {
+            let next = exact_numbers.len() as u32;
+            exact_numbers.entry(word).or_insert(next);
+            let next = key_numbers.len() as u32;
+            if *key_numbers.entry(key(word)).or_insert(next) == next {
+                positions.push(Vec::new());
+            }
+        }
         WordIndex {
             source,
             words,
@@ -360,7 +379,8 @@ mod tests {
 
     /// Numbering only the quotes' words finds the passages that numbering
     /// every word finds, for quotes alone or several at once: quotes cut
-    /// from a source, with words changed, dropped, swapped, recased.
+    /// from a source, some with a word changed, dropped or added, or two
+    /// swapped, and some recased.
     #[test]
     fn an_index_of_the_quotes_words_finds_what_a_full_index_finds() {
         let vocabulary = [
@@ -387,24 +407,32 @@ mod tests {
                 .map(|_| vocabulary[picks.below(vocabulary.len())])
                 .collect();
             let source = NormalizedText::new(&words.join(" "));
-            let full = full_index(&source);
             let quotes: Vec<String> = (0..6)
                 .map(|_| {
                     let start = picks.below(390);
                     let mut q: Vec<&str> = words[start..start + 3 + picks.below(8)].to_vec();
                     let (at, last) = (picks.below(q.len()), q.len() - 1);
-                    match picks.below(4) {
+                    match picks.below(5) {
                         0 => q[at] = vocabulary[picks.below(vocabulary.len())],
                         1 => {
                             q.remove(at);
                         }
                         2 => q.swap(0, last),
-                        _ => q.push("bananas"),
+                        3 => q.push("bananas"),
+                        _ => {}
                     }
-                    q.join(" ")
+                    let q = q.join(" ");
+                    // Recased sometimes: found by the lookup keys alone.
+                    let q = if picks.below(3) == 0 {
+                        q.to_uppercase()
+                    } else {
+                        q
+                    };
+                    normalize_quote(&q)
                 })
                 .collect();
             let all: Vec<&str> = quotes.iter().map(String::as_str).collect();
+            let full = full_index(&source, &all);
             let together = WordIndex::new(&source, &all);
             for quote in &all {
                 let expected = full.closest(quote);

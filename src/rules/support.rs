@@ -3,6 +3,7 @@
 
 use super::{Context, Sink, declare_rule};
 use crate::ast::{ClauseKeyword, StatementKind};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -84,11 +85,12 @@ fn unsupported(ctx: &Context<'_>, sink: &mut Sink, kind: StatementKind) {
             continue;
         }
         let name = ctx.ws.name_of(stmt).unwrap_or_default();
-        // Fixed text per kind, so that no label is allocated.
-        let label = match kind {
-            StatementKind::Claim => "no support for this claim",
-            StatementKind::Premise => "no support for this premise",
-            _ => "no support for this statement",
+        // Fixed text for the two kinds the rules ask about, so that no
+        // label is allocated.
+        let label: Cow<'static, str> = match kind {
+            StatementKind::Claim => "no support for this claim".into(),
+            StatementKind::Premise => "no support for this premise".into(),
+            other => format!("no support for this {other}").into(),
         };
         sink.report(
             stmt.anchor(),
