@@ -53,9 +53,12 @@ pub struct StatedAmounts {
 impl StatedAmounts {
     pub fn of(value: &Value, settings: &NumberSettings) -> StatedAmounts {
         let strict = value_amount(value, Reading::Strict, settings);
-        let coarse = value_amount(value, Reading::Coarse, settings);
+        // Most values read the same either way, and are not computed twice.
+        let coarse = depends_on_reading(value)
+            .then(|| value_amount(value, Reading::Coarse, settings))
+            .filter(|coarse| *coarse != strict);
         StatedAmounts {
-            coarse: (coarse != strict).then(|| Box::new(coarse)),
+            coarse: coarse.map(Box::new),
             strict,
         }
     }

@@ -440,3 +440,69 @@ fn mantissa_of(int_digits: &str, frac_digits: &str) -> Result<Rational, ValueErr
     }
     Ok(Rational::from(value))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::lexer::Ctx;
+
+    /// `depends_on_reading` is certain when it says no: every value it
+    /// clears reads the same under both readings, so that reading is
+    /// computed only for the values it does not clear.
+    #[test]
+    fn a_value_cleared_by_depends_on_reading_reads_the_same_both_ways() {
+        let numbers = [
+            "0",
+            "7",
+            "10",
+            "120",
+            "1,200",
+            "3.50",
+            "28.22",
+            "2015",
+            "2010",
+            "1e3",
+            "10e2",
+            "0.0",
+            "2015-10",
+            "2000-01-31",
+        ];
+        let hedges = ["", "about ", "exactly ", "over ", "nearly "];
+        let scales = ["", " million", " thousand"];
+        let units = ["", " %", " users", " years"];
+        let tolerances = ["", " ± 5", " +/- 10"];
+        let settings = NumberSettings::default();
+        let (mut cleared, mut kept) = (0, 0);
+        for n in numbers {
+            for h in hedges {
+                for scale in scales {
+                    for unit in units {
+                        for tolerance in tolerances {
+                            let text = format!("{h}{n}{scale}{unit}{tolerance}");
+                            let Ok((rest, value)) =
+                                crate::syntax::expr::value(Ctx { text: &text }, &text)
+                            else {
+                                continue;
+                            };
+                            if !rest.trim().is_empty() {
+                                continue;
+                            }
+                            if depends_on_reading(&value) {
+                                kept += 1;
+                                continue;
+                            }
+                            cleared += 1;
+                            assert_eq!(
+                                value_amount(&value, Reading::Strict, &settings),
+                                value_amount(&value, Reading::Coarse, &settings),
+                                "{text}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // Both kinds of value were drawn.
+        assert!(cleared > 500 && kept > 20, "{cleared} cleared, {kept} kept");
+    }
+}
