@@ -18,4 +18,12 @@ impl Picks {
         self.0 ^= self.0 << 17;
         (self.0 % n as u64) as usize
     }
+
+    /// Fewer than `most` pieces drawn from `pieces`, joined.
+    pub(crate) fn text(&mut self, pieces: &[&str], most: usize) -> String {
+        let count = self.below(most);
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
 }

@@ -253,10 +253,7 @@ mod tests {
         ];
         let mut picks = crate::testing::Picks::new(0x94d0_49bb_u64);
         for _ in 0..20_000 {
-            let count = picks.below(12);
-            let text: String = (0..count)
-                .map(|_| pieces[picks.below(pieces.len())])
-                .collect();
+            let text = picks.text(&pieces, 12);
             let expected: Vec<(usize, &str)> = text
                 .split_whitespace()
                 .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))

@@ -217,10 +217,7 @@ mod tests {
         ];
         let mut picks = crate::testing::Picks::new(0x5851_f42d_u64);
         for _ in 0..5_000 {
-            let count = picks.below(14);
-            let text: String = (0..count)
-                .map(|_| pieces[picks.below(pieces.len())])
-                .collect();
+            let text = picks.text(&pieces, 14);
             let expected = word_by_word(&text);
             let got = NormalizedText::new(&text);
             assert_eq!(got, expected, "{text:?}");
