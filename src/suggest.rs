@@ -46,7 +46,8 @@ impl<'c> Candidates<'c> {
             // A candidate farther than the best so far cannot win, so the
             // cheap bounds below are held to that too; most candidates of a
             // large workspace fall to them before the exact distance.
-            let limit = best.map_or(allowed(c.text), |(d, _)| d.min(allowed(c.text)));
+            let allowed = allowed(c.text);
+            let limit = best.map_or(allowed, |(d, _)| d.min(allowed));
             // The edit distance is at least the difference in length, at
             // least the number of distinct bytes one word has and the other
             // lacks, and at least the letters one word has and the other
@@ -72,7 +73,7 @@ impl<'c> Candidates<'c> {
                 (Some(_), Some(_)) => scratch.distance(word.as_bytes(), c.text.as_bytes()),
                 _ => strsim::damerau_levenshtein(word, c.text),
             };
-            if d <= allowed(c.text)
+            if d <= allowed
                 && d < c.text.len().max(word.len())
                 && best.is_none_or(|b| (d, c.text) < b)
             {

@@ -268,12 +268,10 @@ impl Workspace {
         }
         // The name table is built on one thread; the documents are listed
         // beside it.
-        let ((names, duplicates), (documents, document_refs)) = rayon::join(
+        ((ws.names, ws.duplicates), (ws.documents, ws.document_refs)) = rayon::join(
             || NameTable::build(&ws.statements, &ws.files),
             || documents::collect(&ws),
         );
-        (ws.names, ws.duplicates) = (names, duplicates);
-        (ws.documents, ws.document_refs) = (documents, document_refs);
         ws.relations = resolve::resolve(&ws.statements, &ws.names, &ws.files);
         ws
     }
