@@ -9,6 +9,12 @@
 
 mod corpus;
 
+/// The binary's allocator (see `src/main.rs`), so that the stages are
+/// measured as they run in `argcheck`.
+#[cfg(not(any(target_env = "msvc", target_os = "openbsd", target_os = "aix")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use argcheck::export::DrawOptions;
 use argcheck::export::dot::to_dot;
 use argcheck::export::view::{MapView, Selection};
