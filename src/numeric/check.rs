@@ -28,6 +28,7 @@ use super::value::{Amount, stated_quantum, value_text, value_words};
 use super::{NumberSettings, Reading};
 use crate::ast::{Expr, ExprKind, Ident, Name, RelOp, Relation, Value};
 use crate::syntax::span::Span;
+use std::cell::RefCell;
 
 /// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
 /// `undefined-arithmetic`, `mixed-dates`, `overstated-precision`.
@@ -222,6 +223,18 @@ pub fn evaluate_relation<'q>(
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     settings: &NumberSettings,
 ) -> CheckOutcome {
+    // Both passes and the sides' descriptions read the same names: each is
+    // looked up once. A relation names a handful, so a list does.
+    let seen: RefCell<Vec<(Name, Option<QuantityInfo<'q>>)>> = RefCell::new(Vec::new());
+    let once = |name: &str| {
+        if let Some(&(_, info)) = seen.borrow().iter().find(|(n, _)| n == name) {
+            return info;
+        }
+        let info = lookup(name);
+        seen.borrow_mut().push((name.into(), info));
+        info
+    };
+    let lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>> = &once;
     let op = relation.op;
     let mut strict = Evaluator::new(source, lookup, settings, Reading::Strict);
     let strict_sides = strict.relation(relation);

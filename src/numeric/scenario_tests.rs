@@ -85,6 +85,43 @@ fn rules(outcome: &CheckOutcome) -> Vec<&'static str> {
 }
 
 #[test]
+fn each_name_is_looked_up_once_per_relation() {
+    // `670 million` reads differently when coarse, so the relation is
+    // evaluated twice, and `cn-us-share` alone on its side is described
+    // too, on both sides' descriptions: without the memo, ten lookups.
+    let ws = essay("670 million users");
+    let asked = std::cell::RefCell::new(Vec::new());
+    let lookup = |n: &str| {
+        asked.borrow_mut().push(n.to_owned());
+        ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
+            value,
+            as_of: *as_of,
+            amounts: None,
+        })
+    };
+    let outcome = evaluate_relation(&share_check(), "", &lookup, &NumberSettings::default());
+    assert_eq!(outcome.verdict, Verdict::Holds);
+    let right = outcome.right.as_ref().unwrap();
+    assert!(right.coarse.is_some(), "the coarse pass ran");
+    let mut asked = asked.into_inner();
+    asked.sort();
+    assert_eq!(
+        asked,
+        ["china-users", "cn-us-share", "us-users", "world-users"]
+    );
+    // A name that is not a quantity is asked once too, and stops the check.
+    let missing = relation(add(name("nowhere"), name("nowhere")), RelOp::Eq, lit("1"));
+    let count = std::cell::Cell::new(0);
+    let none = |_: &str| -> Option<QuantityInfo<'_>> {
+        count.set(count.get() + 1);
+        None
+    };
+    let outcome = evaluate_relation(&missing, "", &none, &NumberSettings::default());
+    assert_eq!(outcome.verdict, Verdict::NotEvaluated);
+    assert_eq!(count.get(), 1);
+}
+
+#[test]
 fn essay_figures_are_consistent() {
     let outcome = essay("670 million users").check(&share_check());
     assert_eq!(outcome.verdict, Verdict::Holds);
