@@ -130,6 +130,14 @@ proptest! {
         prop_assert_eq!(a.relate(RelOp::Eq, &b), x.intersect(&y).is_some());
     }
 
+    #[test]
+    fn scaling_is_the_product_with_a_point((a, x) in interval_pair(), (f, g) in pair()) {
+        prop_assert_eq!(a.scale(&f).to_big(), x.mul(&Interval::point(g.clone())));
+        prop_assert_eq!(x.scale(&g), x.mul(&Interval::point(g.clone())));
+        let zero = <Rational as Exact>::zero();
+        prop_assert_eq!(a.scale(&zero), a.mul(&Interval::point(zero.clone())));
+    }
+
     /// A stated figure's interval is exactly `v ± q/2` (with `q` the strict
     /// quantum), computed here with big rationals only.
     #[test]

@@ -282,9 +282,25 @@ impl<N: Exact> Interval<N> {
         Ok(self.mul(&divisor.recip()?))
     }
 
-    /// Multiplies by a constant factor.
+    /// Multiplies by a constant factor: [`Interval::mul`] by the point
+    /// `[factor, factor]`. Every figure with a converted unit (`%`, `pp`,
+    /// weeks, months, years) is scaled, so a nonzero factor takes each end
+    /// alone: two products instead of four and their comparisons.
     pub fn scale(&self, factor: &N) -> Interval<N> {
-        self.mul(&Interval::point(factor.clone()))
+        let times = |v: &N| v.times(factor);
+        if factor.is_zero() {
+            self.mul(&Interval::point(factor.clone()))
+        } else if factor.is_negative() {
+            Interval {
+                lo: self.hi.map(times),
+                hi: self.lo.map(times),
+            }
+        } else {
+            Interval {
+                lo: self.lo.map(times),
+                hi: self.hi.map(times),
+            }
+        }
     }
 
     /// `{min(x, y)}`.
