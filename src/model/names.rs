@@ -6,6 +6,7 @@
 
 use super::{SourceFile, Stmt, StmtId};
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
@@ -18,16 +19,23 @@ impl NameTable {
     /// The table of `statements`, whose text is in `files`, and each later
     /// declaration of a name already taken, as (the later one, the first one).
     pub fn build(statements: &[Stmt], files: &[SourceFile]) -> (NameTable, Vec<(StmtId, StmtId)>) {
+        // Reading a name is a cache miss or two (the statement, then its
+        // text): the names are hashed in parallel first, and the serial
+        // insertion below reads a name again only when two hashes agree.
+        let hashes: Vec<u64> = statements
+            .par_iter()
+            .map(|stmt| stmt.name(files).map_or(UNNAMED, hash))
+            .collect();
         let mut slots = HashTable::with_capacity(statements.len());
         let mut duplicates = Vec::new();
         let name_of = |index: u32| statements[index as usize].name(files).unwrap_or_default();
-        for (index, stmt) in statements.iter().enumerate() {
-            let Some(name) = stmt.name(files) else {
+        for (index, &hash) in hashes.iter().enumerate() {
+            if hash == UNNAMED {
                 continue;
-            };
+            }
             let index32 = super::stmt_index32(index);
-            let hash = hash(name);
-            match slots.entry(hash, |&s| name_of(s) == name, |&s| self::hash(name_of(s))) {
+            let same = |&s: &u32| hashes[s as usize] == hash && name_of(s) == name_of(index32);
+            match slots.entry(hash, same, |&s| hashes[s as usize]) {
                 hashbrown::hash_table::Entry::Occupied(first) => {
                     duplicates.push((index, *first.get() as usize));
                 }
@@ -55,8 +63,12 @@ impl NameTable {
     }
 }
 
+/// The hash of an anonymous statement, which no name has (see [`hash`]).
+const UNNAMED: u64 = 0;
+
+/// A name's hash; never [`UNNAMED`].
 fn hash(name: &str) -> u64 {
-    FxBuildHasher.hash_one(name)
+    FxBuildHasher.hash_one(name).max(1)
 }
 
 #[cfg(test)]
