@@ -204,27 +204,44 @@ pub struct Relations {
 }
 
 impl Relations {
-    /// The relations of consecutive parts of the workspace, in order.
-    fn concat(parts: Vec<Relations>) -> Relations {
-        fn join<T>(parts: &mut [Relations], list: fn(&mut Relations) -> &mut Vec<T>) -> Vec<T> {
-            let mut all = Vec::with_capacity(parts.iter_mut().map(|p| list(p).len()).sum());
-            for p in parts.iter_mut() {
-                all.append(list(p));
+    /// The relations of consecutive parts of the workspace, in order. Each
+    /// list is joined on its own thread: the lists are tens of megabytes in
+    /// a large workspace, fresh memory to fault in and fill.
+    fn concat(mut parts: Vec<Relations>) -> Relations {
+        fn join<T>(lists: Vec<Vec<T>>) -> Vec<T> {
+            let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+            for mut list in lists {
+                all.append(&mut list);
             }
             all
         }
-        let mut parts = parts;
-        Relations {
-            references: join(&mut parts, |r| &mut r.references),
-            operands: join(&mut parts, |r| &mut r.operands),
-            groups: join(&mut parts, |r| &mut r.groups),
-            attacks: join(&mut parts, |r| &mut r.attacks),
-            contradictions: join(&mut parts, |r| &mut r.contradictions),
-            citations: join(&mut parts, |r| &mut r.citations),
-            quotes: join(&mut parts, |r| &mut r.quotes),
-            same_as: join(&mut parts, |r| &mut r.same_as),
-            allows: join(&mut parts, |r| &mut r.allows),
+        macro_rules! joined {
+            ($($list:ident),*) => {{
+                let mut out = Relations::default();
+                // Naming every field: a list added to `Relations` and not
+                // here does not compile.
+                let Relations { $($list),* } = &mut out;
+                rayon::scope(|scope| {
+                    $(
+                        let lists: Vec<_> =
+                            parts.iter_mut().map(|p| std::mem::take(&mut p.$list)).collect();
+                        scope.spawn(move |_| *$list = join(lists));
+                    )*
+                });
+                out
+            }};
         }
+        joined!(
+            references,
+            operands,
+            groups,
+            attacks,
+            contradictions,
+            citations,
+            quotes,
+            same_as,
+            allows
+        )
     }
 }
 
