@@ -9,12 +9,6 @@
 
 mod corpus;
 
-/// The binary's allocator (see `src/main.rs`), so that the stages are
-/// measured as they run in `argcheck`.
-#[cfg(not(any(target_env = "msvc", target_os = "openbsd", target_os = "aix")))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 use argcheck::export::DrawOptions;
 use argcheck::export::dot::to_dot;
 use argcheck::export::view::{MapView, Selection};
@@ -24,6 +18,15 @@ use argcheck::numeric::NumberSettings;
 use argcheck::quotes::{NormalizedText, normalize_quote, occurrences};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
+
+/// The binary's allocator (see `src/main.rs`), so that the stages are
+/// measured as they run in `argcheck`.
+#[cfg(all(
+    feature = "jemalloc",
+    not(any(target_env = "msvc", target_os = "openbsd", target_os = "aix"))
+))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// About 3 MB of `.arg` text and documents.
 const STATEMENTS: usize = 20_000;

@@ -205,8 +205,9 @@ pub struct Relations {
 
 impl Relations {
     /// The relations of consecutive parts of the workspace, in order. Each
-    /// list is joined on its own thread: the lists are tens of megabytes in
-    /// a large workspace, fresh memory to fault in and fill.
+    /// list is joined as its own rayon task, the lists in parallel: they are
+    /// tens of megabytes in a large workspace, fresh memory to fault in and
+    /// fill.
     fn concat(mut parts: Vec<Relations>) -> Relations {
         fn join<T>(lists: Vec<Vec<T>>) -> Vec<T> {
             let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());

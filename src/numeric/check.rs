@@ -28,6 +28,7 @@ use super::value::{Amount, stated_quantum, value_text, value_words};
 use super::{NumberSettings, Reading};
 use crate::ast::{Expr, ExprKind, Ident, Name, RelOp, Relation, Value};
 use crate::syntax::span::Span;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 /// A numeric finding. `rule` is one of `unit-mismatch`, `percent-vs-points`,
@@ -213,6 +214,38 @@ fn verb(side: &Side) -> &'static str {
     if side.stated { "stands for" } else { "gives" }
 }
 
+/// The quantities one relation has looked up. Most relations name a
+/// handful, found by a scan; past [`Seen::SCANNED`] names the rest are
+/// hashed, so that a `sum` over thousands stays linear.
+#[derive(Default)]
+struct Seen<'q> {
+    scanned: Vec<(Name, Option<QuantityInfo<'q>>)>,
+    hashed: FxHashMap<Name, Option<QuantityInfo<'q>>>,
+}
+
+impl<'q> Seen<'q> {
+    const SCANNED: usize = 8;
+
+    /// The answer for `name`, if it was looked up.
+    fn get(&self, name: &str) -> Option<Option<QuantityInfo<'q>>> {
+        if let Some(&(_, info)) = self.scanned.iter().find(|(n, _)| n == name) {
+            return Some(info);
+        }
+        if self.hashed.is_empty() {
+            return None;
+        }
+        self.hashed.get(name).copied()
+    }
+
+    fn insert(&mut self, name: &str, info: Option<QuantityInfo<'q>>) {
+        if self.scanned.len() < Self::SCANNED {
+            self.scanned.push((name.into(), info));
+        } else {
+            self.hashed.insert(name.into(), info);
+        }
+    }
+}
+
 /// Decides `check LHS REL RHS`. `source` is the text of the file holding the
 /// relation (its spans index into it); `lookup` resolves a name to a quantity,
 /// or `None` for a name that is not one (already reported elsewhere): the
@@ -223,15 +256,15 @@ pub fn evaluate_relation<'q>(
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     settings: &NumberSettings,
 ) -> CheckOutcome {
-    // Both passes and the sides' descriptions read the same names: each is
-    // looked up once. A relation names a handful, so a list does.
-    let seen: RefCell<Vec<(Name, Option<QuantityInfo<'q>>)>> = RefCell::new(Vec::new());
+    // Both readings' passes, the sides' descriptions and the precision note
+    // read the same names: each is looked up once.
+    let seen = RefCell::new(Seen::default());
     let once = |name: &str| {
-        if let Some(&(_, info)) = seen.borrow().iter().find(|(n, _)| n == name) {
+        if let Some(info) = seen.borrow().get(name) {
             return info;
         }
         let info = lookup(name);
-        seen.borrow_mut().push((name.into(), info));
+        seen.borrow_mut().insert(name, info);
         info
     };
     let lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>> = &once;

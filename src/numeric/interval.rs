@@ -283,9 +283,10 @@ impl<N: Exact> Interval<N> {
     }
 
     /// Multiplies by a constant factor: [`Interval::mul`] by the point
-    /// `[factor, factor]`. Every figure with a converted unit (`%`, `pp`,
-    /// weeks, months, years) is scaled, so a nonzero factor takes each end
-    /// alone: two products instead of four and their comparisons.
+    /// `[factor, factor]`. Scaling is frequent (every figure with a
+    /// converted unit: `%`, `pp`, weeks, months, years); a nonzero factor
+    /// maps each end alone, two products instead of four and their
+    /// comparisons.
     pub fn scale(&self, factor: &N) -> Interval<N> {
         let times = |v: &N| v.times(factor);
         if factor.is_zero() {

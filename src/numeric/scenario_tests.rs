@@ -87,8 +87,9 @@ fn rules(outcome: &CheckOutcome) -> Vec<&'static str> {
 #[test]
 fn each_name_is_looked_up_once_per_relation() {
     // `670 million` reads differently when coarse, so the relation is
-    // evaluated twice, and `cn-us-share` alone on its side is described
-    // too, on both sides' descriptions: without the memo, ten lookups.
+    // evaluated twice; `cn-us-share`, alone on its side, is read again to
+    // describe that side and to judge its precision. Without the memo, ten
+    // lookups.
     let ws = essay("670 million users");
     let asked = std::cell::RefCell::new(Vec::new());
     let lookup = |n: &str| {
@@ -109,16 +110,36 @@ fn each_name_is_looked_up_once_per_relation() {
         asked,
         ["china-users", "cn-us-share", "us-users", "world-users"]
     );
-    // A name that is not a quantity is asked once too, and stops the check.
-    let missing = relation(add(name("nowhere"), name("nowhere")), RelOp::Eq, lit("1"));
-    let count = std::cell::Cell::new(0);
-    let none = |_: &str| -> Option<QuantityInfo<'_>> {
-        count.set(count.get() + 1);
-        None
+}
+
+#[test]
+fn a_long_sum_asks_each_name_once() {
+    // More names than the memo scans: the rest are hashed, and still each
+    // is asked once although the coarse pass reads them all again.
+    let names: Vec<String> = (0..20).map(|k| format!("q{k}")).collect();
+    let entries: Vec<(&str, &str)> = names
+        .iter()
+        .map(|n| (n.as_str(), "670 million users"))
+        .collect();
+    let ws = Workspace::new(&entries);
+    let asked = std::cell::RefCell::new(Vec::new());
+    let lookup = |n: &str| {
+        asked.borrow_mut().push(n.to_owned());
+        ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
+            value,
+            as_of: *as_of,
+            amounts: None,
+        })
     };
-    let outcome = evaluate_relation(&missing, "", &none, &NumberSettings::default());
-    assert_eq!(outcome.verdict, Verdict::NotEvaluated);
-    assert_eq!(count.get(), 1);
+    let args = names.iter().map(|n| name(n)).collect();
+    let check = relation(call(Func::Sum, args), RelOp::Eq, lit("13.4 billion users"));
+    let outcome = evaluate_relation(&check, "", &lookup, &NumberSettings::default());
+    assert_eq!(outcome.verdict, Verdict::Holds);
+    let mut asked = asked.into_inner();
+    asked.sort();
+    let mut expected = names.clone();
+    expected.sort();
+    assert_eq!(asked, expected);
 }
 
 #[test]
