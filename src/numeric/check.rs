@@ -55,6 +55,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Whether findings about the relation print its sides: only a failing
+    /// relation's message shows the intervals.
+    pub fn prints_sides(self) -> bool {
+        matches!(
+            self,
+            Verdict::NumericInconsistency | Verdict::RoundingInconsistency
+        )
+    }
+
     /// The finding a failing check gets (`same-as` pairs report
     /// `conflicting-values` instead): `numeric-inconsistency` or
     /// `rounding-inconsistency`; `None` when it holds or was not evaluated.
@@ -134,10 +143,7 @@ impl CheckOutcome {
     /// none (it holds, or was not decided): the verdict and the problems
     /// stay. Only [`CheckOutcome::shown`] differs, returning `None`.
     pub fn without_unshown_sides(mut self) -> CheckOutcome {
-        if !matches!(
-            self.verdict,
-            Verdict::NumericInconsistency | Verdict::RoundingInconsistency
-        ) {
+        if !self.verdict.prints_sides() {
             self.left = None;
             self.right = None;
             self.shapes = None;
@@ -256,6 +262,37 @@ pub fn evaluate_relation<'q>(
     lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
     settings: &NumberSettings,
 ) -> CheckOutcome {
+    decide(relation, source, lookup, settings, Sides::Always)
+}
+
+/// [`evaluate_relation`] followed by [`CheckOutcome::without_unshown_sides`],
+/// without building the sides that would be dropped: most checks hold, and
+/// describing a side takes its words and its intervals.
+pub fn evaluate_relation_for_findings<'q>(
+    relation: &Relation,
+    source: &str,
+    lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
+    settings: &NumberSettings,
+) -> CheckOutcome {
+    decide(relation, source, lookup, settings, Sides::WhenFailing)
+}
+
+/// Which outcomes of [`decide`] carry their sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sides {
+    Always,
+    /// Only those whose verdict prints them (see
+    /// [`CheckOutcome::without_unshown_sides`]).
+    WhenFailing,
+}
+
+fn decide<'q>(
+    relation: &Relation,
+    source: &str,
+    lookup: &dyn Fn(&str) -> Option<QuantityInfo<'q>>,
+    settings: &NumberSettings,
+    sides: Sides,
+) -> CheckOutcome {
     // Both readings' passes, the sides' descriptions and the precision note
     // read the same names: each is looked up once.
     let seen = RefCell::new(Seen::default());
@@ -306,6 +343,30 @@ pub fn evaluate_relation<'q>(
     problems.extend(mixed_dates(&used, relation));
 
     let shapes = (Shape::of(&strict_left), Shape::of(&strict_right));
+    let precision = if verdict == Verdict::Holds && op == RelOp::Eq {
+        overstated_precision(
+            relation,
+            source,
+            lookup,
+            &strict_left,
+            &strict_right,
+            &shapes,
+        )
+    } else {
+        None
+    };
+    problems.extend(precision);
+    if sides == Sides::WhenFailing && !verdict.prints_sides() {
+        return CheckOutcome {
+            verdict,
+            reading: Some(reading),
+            op,
+            left: None,
+            right: None,
+            problems,
+            shapes: None,
+        };
+    }
     let side = |expr: &Expr, coarse: Option<Amount>, strict: &Amount| {
         let single = single_value(expr, source, lookup);
         Side {
@@ -323,17 +384,6 @@ pub fn evaluate_relation<'q>(
     let (coarse_left, coarse_right) = coarse_sides.unzip();
     let left = side(&relation.lhs, coarse_left, &strict_left);
     let right = side(&relation.rhs, coarse_right, &strict_right);
-
-    if verdict == Verdict::Holds && op == RelOp::Eq {
-        problems.extend(overstated_precision(
-            relation,
-            source,
-            lookup,
-            &strict_left,
-            &strict_right,
-            &shapes,
-        ));
-    }
 
     CheckOutcome {
         verdict,

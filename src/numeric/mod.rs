@@ -25,7 +25,8 @@ pub mod value;
 mod scenario_tests;
 
 pub use check::{
-    CheckOutcome, NamedQuantity, NumericProblem, Side, Verdict, evaluate_relation, evaluate_same_as,
+    CheckOutcome, NamedQuantity, NumericProblem, Side, Verdict, evaluate_relation,
+    evaluate_relation_for_findings, evaluate_same_as,
 };
 pub use eval::QuantityInfo;
 pub use interval::{Bound, DivisorContainsZero, Exact, Interval};

@@ -32,14 +32,23 @@ impl Workspace {
     }
 
     fn check(&self, relation: &Relation) -> CheckOutcome {
-        let lookup = |n: &str| {
-            self.quantities.get(n).map(|(value, as_of)| QuantityInfo {
+        evaluate_relation(relation, "", &|n| self.info(n), &NumberSettings::default())
+    }
+
+    /// [`Workspace::check`] as the rules run it: sides only when failing.
+    fn check_for_findings(&self, relation: &Relation) -> CheckOutcome {
+        let settings = NumberSettings::default();
+        evaluate_relation_for_findings(relation, "", &|n| self.info(n), &settings)
+    }
+
+    fn info(&self, name: &str) -> Option<QuantityInfo<'_>> {
+        self.quantities
+            .get(name)
+            .map(|(value, as_of)| QuantityInfo {
                 value,
                 as_of: *as_of,
                 amounts: None,
             })
-        };
-        evaluate_relation(relation, "", &lookup, &NumberSettings::default())
     }
 }
 
@@ -226,6 +235,54 @@ fn only_failing_outcomes_keep_their_sides_for_findings() {
     );
     assert!(trimmed.left.is_none() && trimmed.right.is_none());
     assert!(trimmed.shown().is_none() && trimmed.message().is_none());
+}
+
+#[test]
+fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
+    let mut precise = essay("670 million users");
+    precise
+        .quantities
+        .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
+    let pair = Workspace::new(&[("a", "670 million users"), ("b", "673 million users")]);
+    let cases = [
+        // holds; fails coarse; holds with a precision note; mixed dates;
+        // fails strict only; not evaluated.
+        (essay("670 million users"), share_check()),
+        (essay("688 million users"), share_check()),
+        (precise, share_check()),
+        (
+            essay("670 million users")
+                .dated("china-users", "2010-06")
+                .dated("us-users", "2015-12"),
+            share_check(),
+        ),
+        (pair, relation(name("a"), RelOp::Eq, name("b"))),
+        (
+            essay("670 million users"),
+            relation(name("nobody"), RelOp::Eq, lit("5")),
+        ),
+    ];
+    let mut verdicts = Vec::new();
+    for (ws, check) in &cases {
+        let full = ws.check(check);
+        verdicts.push(full.verdict);
+        assert_eq!(
+            ws.check_for_findings(check),
+            full.clone().without_unshown_sides()
+        );
+        assert_eq!(full.left.is_some(), full.verdict != Verdict::NotEvaluated);
+    }
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::Holds,
+            Verdict::NumericInconsistency,
+            Verdict::Holds,
+            Verdict::Holds,
+            Verdict::RoundingInconsistency,
+            Verdict::NotEvaluated
+        ]
+    );
 }
 
 #[test]

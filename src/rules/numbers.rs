@@ -7,7 +7,8 @@ use crate::ast::{DateLit, Head, Relation, StatementKind};
 use crate::model::{Loc, StmtId, Workspace};
 use crate::numeric::NumberSettings;
 use crate::numeric::check::{
-    CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_same_as,
+    CheckOutcome, NamedQuantity, Verdict, evaluate_relation, evaluate_relation_for_findings,
+    evaluate_same_as,
 };
 use crate::numeric::eval::{QuantityInfo, StatedAmounts};
 use rayon::prelude::*;
@@ -170,7 +171,10 @@ pub fn evaluate_keeping(ws: &Workspace, settings: &NumberSettings, keep: Keep) -
         .map(|&(s, relation)| {
             let stmt = ws.stmt(s);
             let text = &ws.file(stmt.file).text;
-            let outcome = evaluate_relation(relation, text, &lookup, settings);
+            let outcome = match keep {
+                Keep::Everything => evaluate_relation(relation, text, &lookup, settings),
+                Keep::Findings => evaluate_relation_for_findings(relation, text, &lookup, settings),
+            };
             Evaluated {
                 statement: s,
                 loc: Loc {
@@ -178,7 +182,7 @@ pub fn evaluate_keeping(ws: &Workspace, settings: &NumberSettings, keep: Keep) -
                     span: relation.lhs.span.to(relation.rhs.span),
                 },
                 same_as: None,
-                outcome: trim(outcome),
+                outcome,
             }
         })
         .collect_into_vec(&mut out);
