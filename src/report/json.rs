@@ -11,6 +11,9 @@ use std::io::{self, Write};
 
 pub struct JsonReporter;
 
+/// The document as one value: what [`write_document`] writes, which the
+/// tests compare with serde_json's own rendering of it.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
@@ -64,23 +67,135 @@ pub(crate) fn json_finding<'a>(
 impl Reporter for JsonReporter {
     fn report(&self, ws: &Workspace, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         let indexes = line_indexes(ws);
+        // Each finding's lines and columns are counted in parallel.
+        let findings: Vec<JsonFinding<'_>> = outcome
+            .findings
+            .par_iter()
+            .map(|f| json_finding(ws, &indexes, f, None))
+            .collect();
+        let allowed: Vec<JsonFinding<'_>> = outcome
+            .allowed
+            .iter()
+            .map(|a| json_finding(ws, &indexes, &a.finding, Some(&a.reason)))
+            .collect();
+        write_document(out, &findings, &allowed, &Summary::of(ws, outcome))
+    }
+}
+
+/// Findings rendered by one task.
+const CHUNK: usize = 512;
+
+/// The document, byte for byte as `serde_json::to_writer_pretty` writes it
+/// (two spaces a level) followed by a newline, with the findings rendered
+/// in parallel: a large workspace has tens of thousands of them, and
+/// writing them was a step on one core.
+fn write_document(
+    out: &mut dyn Write,
+    findings: &[JsonFinding<'_>],
+    allowed: &[JsonFinding<'_>],
+    summary: &Summary,
+) -> io::Result<()> {
+    out.write_all(b"{\n  \"version\": 1,\n  \"findings\": ")?;
+    write_list(out, findings)?;
+    out.write_all(b",\n  \"allowed\": ")?;
+    write_list(out, allowed)?;
+    out.write_all(b",\n  \"summary\": ")?;
+    out.write_all(&nested(summary, 1)?)?;
+    out.write_all(b"\n}\n")
+}
+
+/// A list of the document's top-level object: `[]`, or one item after
+/// another at depth 2, separated by commas.
+fn write_list<T: Serialize + Sync>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let parts = items
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut part = Vec::new();
+            for item in chunk {
+                part.extend_from_slice(b",\n    ");
+                part.extend_from_slice(&nested(item, 2)?);
+            }
+            Ok(part)
+        })
+        .collect::<io::Result<Vec<Vec<u8>>>>()?;
+    out.write_all(b"[")?;
+    for (k, part) in parts.iter().enumerate() {
+        // Every item but the first follows a comma.
+        out.write_all(if k == 0 { &part[1..] } else { part })?;
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `value` pretty-printed as it appears `depth` levels down: every line
+/// after its first indented two spaces a level more. JSON strings escape
+/// their line breaks, so each line break here is the printer's.
+fn nested<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
+    let flat = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    let indent = "  ".repeat(depth);
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
+    for (k, line) in flat.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent.as_bytes());
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::load_texts;
+
+    /// The report as serde_json writes the whole document at once.
+    fn by_serde(ws: &Workspace, outcome: &Outcome) -> Vec<u8> {
+        let indexes = line_indexes(ws);
         let doc = Document {
             version: 1,
-            // Each finding's lines and columns are counted in parallel; only
-            // the writing is serial.
-            findings: outcome
-                .findings
-                .par_iter()
+            findings: (outcome.findings.iter())
                 .map(|f| json_finding(ws, &indexes, f, None))
                 .collect(),
-            allowed: outcome
-                .allowed
-                .iter()
+            allowed: (outcome.allowed.iter())
                 .map(|a| json_finding(ws, &indexes, &a.finding, Some(&a.reason)))
                 .collect(),
             summary: Summary::of(ws, outcome),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-        writeln!(out)
+        let mut out = serde_json::to_vec_pretty(&doc).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    fn by_reporter(ws: &Workspace, outcome: &Outcome) -> Vec<u8> {
+        let mut out = Vec::new();
+        JsonReporter.report(ws, outcome, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_document_is_written_as_serde_json_would() {
+        // Nothing to report, then findings across several chunks, one of
+        // them acknowledged, with quotes and a line break in messages' text.
+        let clean = load_texts(&[("a.arg", "claim c \"C\"\n  assumed \"given\"\n")]);
+        let mut text =
+            String::from("claim c \"C\"\n  allow unsupported-claim \"said \\\"so\\\"\"\n");
+        for k in 0..(2 * CHUNK + 3) {
+            text.push_str(&format!("\nevidence e{k} \"an \\\"evidence\\\" item\"\n"));
+        }
+        let busy = load_texts(&[("b.arg", &text)]);
+        for (ws, (findings, allowed)) in [(clean, (0, 0)), (busy, (2 * CHUNK + 3, 1))] {
+            let outcome = crate::rules::check(&ws);
+            assert_eq!(
+                (outcome.findings.len(), outcome.allowed.len()),
+                (findings, allowed)
+            );
+            assert_eq!(
+                String::from_utf8(by_reporter(&ws, &outcome)).unwrap(),
+                String::from_utf8(by_serde(&ws, &outcome)).unwrap()
+            );
+        }
     }
 }
