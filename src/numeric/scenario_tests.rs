@@ -244,9 +244,19 @@ fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
         .quantities
         .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
     let pair = Workspace::new(&[("a", "670 million users"), ("b", "673 million users")]);
+    let mut dated_and_precise = essay("670 million users")
+        .dated("china-users", "2010-06")
+        .dated("us-users", "2015-12");
+    dated_and_precise
+        .quantities
+        .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
+    assert_eq!(
+        rules(&dated_and_precise.check_for_findings(&share_check())),
+        ["mixed-dates", "overstated-precision"]
+    );
     let cases = [
         // holds; fails coarse; holds with a precision note; mixed dates;
-        // fails strict only; not evaluated.
+        // fails strict only; both notes, in order; not evaluated.
         (essay("670 million users"), share_check()),
         (essay("688 million users"), share_check()),
         (precise, share_check()),
@@ -257,6 +267,7 @@ fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
             share_check(),
         ),
         (pair, relation(name("a"), RelOp::Eq, name("b"))),
+        (dated_and_precise, share_check()),
         (
             essay("670 million users"),
             relation(name("nobody"), RelOp::Eq, lit("5")),
@@ -280,6 +291,7 @@ fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
             Verdict::Holds,
             Verdict::Holds,
             Verdict::RoundingInconsistency,
+            Verdict::Holds,
             Verdict::NotEvaluated
         ]
     );

@@ -22,7 +22,7 @@ struct Document<'a> {
     summary: Summary,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub(crate) struct JsonFinding<'a> {
     pub rule: &'a str,
     pub severity: &'a str,
@@ -82,6 +82,9 @@ impl Reporter for JsonReporter {
     }
 }
 
+/// The document's `version`.
+const VERSION: u32 = 1;
+
 /// Findings rendered by one task.
 const CHUNK: usize = 512;
 
@@ -95,7 +98,7 @@ fn write_document(
     allowed: &[JsonFinding<'_>],
     summary: &Summary,
 ) -> io::Result<()> {
-    out.write_all(b"{\n  \"version\": 1,\n  \"findings\": ")?;
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"findings\": ")?;
     write_list(out, findings)?;
     out.write_all(b",\n  \"allowed\": ")?;
     write_list(out, allowed)?;
@@ -155,7 +158,7 @@ mod tests {
     fn by_serde(ws: &Workspace, outcome: &Outcome) -> Vec<u8> {
         let indexes = line_indexes(ws);
         let doc = Document {
-            version: 1,
+            version: VERSION,
             findings: (outcome.findings.iter())
                 .map(|f| json_finding(ws, &indexes, f, None))
                 .collect(),
@@ -176,9 +179,57 @@ mod tests {
     }
 
     #[test]
+    fn escapes_and_empty_fields_are_written_as_serde_json_would() {
+        // Text that serde_json escapes (line breaks, tabs, quotes, control
+        // characters) or writes as is (non-ASCII), in every string field,
+        // and the optional fields absent.
+        let odd = "a\nb\t\"c\" \\ \u{1} \u{2028} é 外交";
+        let finding = |help, id, reason| JsonFinding {
+            rule: "numeric-inconsistency",
+            severity: "error",
+            message: odd,
+            help,
+            file: "dir\nname.arg",
+            line: 1,
+            column: 2,
+            end_line: 3,
+            end_column: 4,
+            id,
+            reason,
+        };
+        let findings = [
+            finding(None, None, None),
+            finding(Some(odd), Some("q-1"), None),
+        ];
+        let allowed = [finding(Some("help"), None, Some(odd))];
+        let summary = Summary {
+            files: 1,
+            statements: 2,
+            errors: 2,
+            warnings: 0,
+            notes: 0,
+            allowed: 1,
+        };
+        let mut written = Vec::new();
+        write_document(&mut written, &findings, &allowed, &summary).unwrap();
+        let doc = Document {
+            version: VERSION,
+            findings: findings.to_vec(),
+            allowed: allowed.to_vec(),
+            summary,
+        };
+        let mut expected = serde_json::to_vec_pretty(&doc).unwrap();
+        expected.push(b'\n');
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
+    #[test]
     fn the_document_is_written_as_serde_json_would() {
         // Nothing to report, then findings across several chunks, one of
-        // them acknowledged, with quotes and a line break in messages' text.
+        // them acknowledged with a reason in quotes.
         let clean = load_texts(&[("a.arg", "claim c \"C\"\n  assumed \"given\"\n")]);
         let mut text =
             String::from("claim c \"C\"\n  allow unsupported-claim \"said \\\"so\\\"\"\n");

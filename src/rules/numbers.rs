@@ -117,6 +117,8 @@ pub enum Keep {
 
 /// [`evaluate`], keeping of each outcome what `keep` says.
 pub fn evaluate_keeping(ws: &Workspace, settings: &NumberSettings, keep: Keep) -> Vec<Evaluated> {
+    // For `same-as` pairs; checks are trimmed as they are decided
+    // (`evaluate_relation_for_findings`).
     let trim = |outcome: CheckOutcome| match keep {
         Keep::Everything => outcome,
         Keep::Findings => outcome.without_unshown_sides(),
