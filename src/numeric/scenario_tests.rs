@@ -41,6 +41,19 @@ impl Workspace {
         evaluate_relation_for_findings(relation, "", &|n| self.info(n), &settings)
     }
 
+    /// [`Workspace::check`], and every name it asked for, sorted.
+    fn check_asking(&self, relation: &Relation) -> (CheckOutcome, Vec<String>) {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let lookup = |n: &str| {
+            asked.borrow_mut().push(n.to_owned());
+            self.info(n)
+        };
+        let outcome = evaluate_relation(relation, "", &lookup, &NumberSettings::default());
+        let mut asked = asked.into_inner();
+        asked.sort();
+        (outcome, asked)
+    }
+
     fn info(&self, name: &str) -> Option<QuantityInfo<'_>> {
         self.quantities
             .get(name)
@@ -99,22 +112,10 @@ fn each_name_is_looked_up_once_per_relation() {
     // evaluated twice; `cn-us-share`, alone on its side, is read again to
     // describe that side and to judge its precision. Without the memo, ten
     // lookups.
-    let ws = essay("670 million users");
-    let asked = std::cell::RefCell::new(Vec::new());
-    let lookup = |n: &str| {
-        asked.borrow_mut().push(n.to_owned());
-        ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
-            value,
-            as_of: *as_of,
-            amounts: None,
-        })
-    };
-    let outcome = evaluate_relation(&share_check(), "", &lookup, &NumberSettings::default());
+    let (outcome, asked) = essay("670 million users").check_asking(&share_check());
     assert_eq!(outcome.verdict, Verdict::Holds);
     let right = outcome.right.as_ref().unwrap();
     assert!(right.coarse.is_some(), "the coarse pass ran");
-    let mut asked = asked.into_inner();
-    asked.sort();
     assert_eq!(
         asked,
         ["china-users", "cn-us-share", "us-users", "world-users"]
@@ -130,22 +131,10 @@ fn a_long_sum_asks_each_name_once() {
         .iter()
         .map(|n| (n.as_str(), "670 million users"))
         .collect();
-    let ws = Workspace::new(&entries);
-    let asked = std::cell::RefCell::new(Vec::new());
-    let lookup = |n: &str| {
-        asked.borrow_mut().push(n.to_owned());
-        ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
-            value,
-            as_of: *as_of,
-            amounts: None,
-        })
-    };
     let args = names.iter().map(|n| name(n)).collect();
     let check = relation(call(Func::Sum, args), RelOp::Eq, lit("13.4 billion users"));
-    let outcome = evaluate_relation(&check, "", &lookup, &NumberSettings::default());
+    let (outcome, asked) = Workspace::new(&entries).check_asking(&check);
     assert_eq!(outcome.verdict, Verdict::Holds);
-    let mut asked = asked.into_inner();
-    asked.sort();
     let mut expected = names.clone();
     expected.sort();
     assert_eq!(asked, expected);
@@ -501,13 +490,7 @@ fn operator_span_is_found_in_the_source() {
         rhs: at(14, 15, ident("c", 14)),
     };
     let ws = Workspace::new(&[("a", "5 users"), ("b", "3 USD"), ("c", "8 users")]);
-    let lookup = |n: &str| {
-        ws.quantities.get(n).map(|(value, as_of)| QuantityInfo {
-            value,
-            as_of: *as_of,
-            amounts: None,
-        })
-    };
+    let lookup = |n: &str| ws.info(n);
     let outcome = evaluate_relation(&rel, source, &lookup, &NumberSettings::default());
     assert_eq!(outcome.problems[0].span, Span::new(8, 9));
 }
