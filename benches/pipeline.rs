@@ -1,7 +1,7 @@
 //! Criterion benchmarks of each stage on a generated workspace: parse,
-//! resolve, the numbers, quote matching, the whole check, and DOT export.
-//! Throughput is reported in bytes of input; `BENCHMARKS.md` converts to
-//! statements per second.
+//! resolve, the numbers, the argument rules, quote matching, the whole check,
+//! and DOT export. Throughput is reported in statements and bytes of input
+//! per second; the documents' stages in bytes of documents per second.
 //!
 //! ```sh
 //! cargo bench --bench pipeline
@@ -49,9 +49,13 @@ fn stages(c: &mut Criterion) {
     let (outcome, labelling) = argcheck::rules::check_and_label(&ws, &NumberSettings::default());
     let map = MapView::build(&ws, &outcome, &labelling, &Selection::All).expect("whole map");
 
-    let mut group = c.benchmark_group(format!("{} statements", corpus.statements));
+    let statements = ws.statements.len();
+    let mut group = c.benchmark_group(format!("{statements} statements"));
     group.sample_size(20);
-    group.throughput(Throughput::Bytes(arg_bytes as u64));
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: statements as u64,
+        bytes: arg_bytes as u64,
+    });
     group.bench_function("parse", |b| {
         b.iter(|| {
             for (_, text) in &files {
@@ -93,6 +97,23 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("dot export", |b| {
         b.iter(|| black_box(to_dot(&map, &DrawOptions::default())))
+    });
+    // The argument rules on an argument alone (the same generator's Argdown
+    // twin: claims, premises and evidence with their support and attacks,
+    // no sources or figures), where the numbers and quote rules find
+    // nothing to do.
+    let twin_texts = corpus::generate(STATEMENTS, 8, 1, true).argdown_twin;
+    let twin_files: Vec<(&str, &str)> = twin_texts
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let twin = load_texts_with_documents(&twin_files, &[]);
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: twin.statements.len() as u64,
+        bytes: twin_files.iter().map(|(_, t)| t.len() as u64).sum(),
+    });
+    group.bench_function("argument rules (the argument alone)", |b| {
+        b.iter(|| black_box(argcheck::rules::check(&twin)))
     });
     group.throughput(Throughput::Bytes(doc_bytes as u64));
     let quotes: Vec<String> = ws
