@@ -31,6 +31,13 @@ impl Workspace {
         self
     }
 
+    /// The workspace with `quantity` stated as `text` instead.
+    fn restated(mut self, quantity: &str, text: &str) -> Workspace {
+        self.quantities
+            .insert(quantity.to_string(), (value(text), None));
+        self
+    }
+
     fn check(&self, relation: &Relation) -> CheckOutcome {
         evaluate_relation(relation, "", &|n| self.info(n), &NumberSettings::default())
     }
@@ -228,19 +235,14 @@ fn only_failing_outcomes_keep_their_sides_for_findings() {
 
 #[test]
 fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
-    let mut precise = essay("670 million users");
-    precise
-        .quantities
-        .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
+    let precise = || essay("670 million users").restated("cn-us-share", "28.2213 %");
+    let dated = |ws: Workspace| {
+        ws.dated("china-users", "2010-06")
+            .dated("us-users", "2015-12")
+    };
     let pair = Workspace::new(&[("a", "670 million users"), ("b", "673 million users")]);
-    let mut dated_and_precise = essay("670 million users")
-        .dated("china-users", "2010-06")
-        .dated("us-users", "2015-12");
-    dated_and_precise
-        .quantities
-        .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
     assert_eq!(
-        rules(&dated_and_precise.check_for_findings(&share_check())),
+        rules(&dated(precise()).check_for_findings(&share_check())),
         ["mixed-dates", "overstated-precision"]
     );
     let cases = [
@@ -248,15 +250,10 @@ fn the_rules_outcome_is_the_full_one_without_unshown_sides() {
         // fails strict only; both notes, in order; not evaluated.
         (essay("670 million users"), share_check()),
         (essay("688 million users"), share_check()),
-        (precise, share_check()),
-        (
-            essay("670 million users")
-                .dated("china-users", "2010-06")
-                .dated("us-users", "2015-12"),
-            share_check(),
-        ),
+        (precise(), share_check()),
+        (dated(essay("670 million users")), share_check()),
         (pair, relation(name("a"), RelOp::Eq, name("b"))),
-        (dated_and_precise, share_check()),
+        (dated(precise()), share_check()),
         (
             essay("670 million users"),
             relation(name("nobody"), RelOp::Eq, lit("5")),
@@ -697,9 +694,7 @@ fn mixed_dates_when_as_of_periods_do_not_overlap() {
 
 #[test]
 fn overstated_precision_when_digits_outrun_inputs() {
-    let mut ws = essay("670 million users");
-    ws.quantities
-        .insert("cn-us-share".to_string(), (value("28.2213 %"), None));
+    let ws = essay("670 million users").restated("cn-us-share", "28.2213 %");
     let outcome = ws.check(&share_check());
     assert_eq!(outcome.verdict, Verdict::Holds);
     assert_eq!(rules(&outcome), ["overstated-precision"]);
